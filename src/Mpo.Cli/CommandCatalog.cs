@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Mpo.Cli;
+
+/// <summary>Every top-level command of <c>mpo</c>, in help order. Each area adds one line here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return Commands.InfoCommand.Create();
+    }
+}

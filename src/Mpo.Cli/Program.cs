@@ -1,0 +1,3 @@
+using Mpo.Cli;
+
+return await MpoCommandLine.RunAsync(args);
