@@ -13,7 +13,7 @@ public sealed partial class ArtifactSetStore
     /// </summary>
     /// <exception cref="MpoInputException">The folder is missing, holds a top-level <c>manifest.json</c>, or a file name is not a valid blob name.</exception>
     /// <exception cref="ArtifactConflictException">The set is already committed with different content.</exception>
-    public Task<ArtifactSetCommit> UploadFolderAsync(
+    public async Task<ArtifactSetCommit> UploadFolderAsync(
         string localFolder, string setPath, JsonElement? metadata = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(localFolder);
@@ -36,7 +36,7 @@ public sealed partial class ArtifactSetStore
             files.Add(ArtifactSetFile.FromFile(relative, file));
         }
 
-        return CommitAsync(setPath, files, metadata, cancellationToken);
+        return await CommitAsync(setPath, files, metadata, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed partial class ArtifactSetStore
         _blobs = blobs;
     }
 
+    /// <summary>The blob store the sets live in.</summary>
+    public BlobArtifactStore Blobs => _blobs;
+
     private ParallelOptions Parallelism(CancellationToken ct) =>
         new() { MaxDegreeOfParallelism = _blobs.Options.MaxTransferConcurrency, CancellationToken = ct };
 
