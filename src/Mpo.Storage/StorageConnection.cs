@@ -56,10 +56,10 @@ public sealed class StorageConnection
     public static StorageConnection FromAccountUrl(Uri accountUrl, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(accountUrl);
-        if (!accountUrl.IsAbsoluteUri || accountUrl.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(accountUrl.Query))
+        if (!accountUrl.IsAbsoluteUri || accountUrl.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(accountUrl.Query))
         {
             throw new MpoInputException(
-                $"The storage account URL '{accountUrl.GetLeftPart(UriPartial.Path)}' must be an absolute http(s) URL " +
+                $"The storage account URL '{accountUrl.GetLeftPart(UriPartial.Path)}' must be an absolute https URL (token credentials need HTTPS) " +
                 "without a query string, e.g. https://myaccount.blob.core.windows.net.");
         }
 
