@@ -70,6 +70,22 @@ public class ArtifactSetStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CommitAsync_OverLeftoversOfAnInterruptedAttempt_CommitsTheNewFiles()
+    {
+        // Arrange: a writer died after uploading one file, before the manifest.
+        var sets = TestStores.Sets(azurite);
+        await sets.Blobs.PutAsync($"{Checkpoints}/step-000008/model.safetensors", TestStores.Text("stale half"));
+
+        // Act: the retried activity commits.
+        var commit = await sets.CommitAsync($"{Checkpoints}/step-000008", Files("w", "c"), Metadata(8));
+        var set = await sets.ReadAsync($"{Checkpoints}/step-000008");
+
+        // Assert
+        Assert.True(commit.Created);
+        Assert.Equal("w", set.Files["model.safetensors"].ToString());
+    }
+
+    [Fact]
     public async Task ManifestSha256_EqualContentAtTwoPaths_IsEqual()
     {
         var sets = TestStores.Sets(azurite);
