@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Mpo.Storage.Azurite;
 
@@ -50,6 +51,13 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         try
         {
+            // SIGTERM first: Azurite then saves its metadata store (autosaved only every 5 s), so blobs written
+            // just before the stop survive in a data folder. SIGKILL only if it does not exit in time.
+            if (!_process.HasExited && await TerminateAsync(_process, TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+            {
+                return;
+            }
+
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
@@ -75,4 +83,29 @@ public sealed class AzuriteInstance : IAsyncDisposable
             _process.Dispose();
         }
     }
+
+    /// <summary>Sends SIGTERM and waits; <c>true</c> when the process exited within <paramref name="timeout"/>.</summary>
+    private static async Task<bool> TerminateAsync(Process process, TimeSpan timeout)
+    {
+        if (OperatingSystem.IsWindows() || SendSignal(process.Id, SigTerm) != 0)
+        {
+            return false;
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 }
