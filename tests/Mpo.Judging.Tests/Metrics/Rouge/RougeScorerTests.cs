@@ -108,4 +108,19 @@ public class RougeScorerTests
         Assert.Equal(0.4444444444444445, s.Rouge2.FMeasure);
         Assert.Equal(0.8000000000000002, RougeScorer.Score("a b c\nd e", "a c d\nb e").RougeL.FMeasure);
     }
+
+    [Fact]
+    public void Score_PaperEssayPair_MatchesRougeScoreToTheBit()
+    {
+        // The two responses of the first match in shared/data/elo (multi-paragraph, so Lsum differs from L).
+        // rouge-score's algorithm (use_stemmer=True, NLTK 3.8 Porter) gives these exact floats.
+        var first = Mpo.Judging.Metrics.Elo.MatchLogFile.Read(SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.details.json"))[0];
+
+        var s = RougeScorer.Score(first.ModelAResponse!, first.ModelBResponse!);
+
+        Assert.Equal(0.6197183098591549, s.Rouge1.FMeasure);
+        Assert.Equal(0.3286219081272085, s.Rouge2.FMeasure);
+        Assert.Equal(0.4154929577464789, s.RougeL.FMeasure);
+        Assert.Equal(0.573943661971831, s.RougeLsum.FMeasure);
+    }
 }
