@@ -15,7 +15,9 @@ public static partial class RougeTokenizer
     public static IReadOnlyList<string> Tokenize(string text, bool useStemmer = true)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var cleaned = NonAlphanumeric().Replace(text.ToLowerInvariant(), " ");
+        // Python's str.lower() uses the full mapping, where U+0130 (İ) becomes "i" + U+0307 and so splits the word.
+        var lowered = text.Replace("\u0130", "i\u0307", StringComparison.Ordinal).ToLowerInvariant();
+        var cleaned = NonAlphanumeric().Replace(lowered, " ");
         var tokens = new List<string>();
         foreach (var raw in cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -12,6 +12,14 @@ public class RougeScorerTests
     }
 
     [Fact]
+    public void Tokenize_UnicodeLowerCasing_AsPythonLower()
+    {
+        // Python: "\u212Aelvin" (Kelvin sign) lowers to "kelvin"; "İstanbul" lowers to "i̇stanbul" and splits at the
+        // combining dot; ß and the ﬁ ligature are not ASCII and split words. rouge-score gives exactly these tokens.
+        Assert.Equal(["kelvin", "i", "stanbul", "strass", "stra", "e", "le"], RougeTokenizer.Tokenize("\u212Aelvin \u0130stanbul STRASSE Stra\u00dfe \uFB01le"));
+    }
+
+    [Fact]
     public void Tokenize_Stemmer_OnlyTokensLongerThanThree()
     {
         // "dogs" (4) → "dog"; "ties"→"tie"; "was"/"its" (3) stay as written.
