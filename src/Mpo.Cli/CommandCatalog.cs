@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Commands.InfoCommand.Create();
+        yield return Commands.EloCommand.Create();
+        yield return Commands.MathCommand.Create();
     }
 }

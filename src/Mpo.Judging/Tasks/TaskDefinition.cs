@@ -19,4 +19,18 @@ public sealed record TaskDefinition(
     string MetaRewardModelPersona,
     string TaskDescription,
     string InitialRubric,
-    string Metric);
+    string Metric)
+{
+    /// <summary>
+    /// The JSONL row format of the task's data. When <c>null</c>, every placeholder of
+    /// <see cref="PolicyPromptTemplate"/> is a required string field and rows have no reference.
+    /// </summary>
+    public TaskDataSchema? Data { get; init; }
+
+    /// <summary>The policy prompt for one data row (see <see cref="PromptTemplate.Render"/>).</summary>
+    public string RenderPrompt(IReadOnlyDictionary<string, string> fields) => PromptTemplate.Render(PolicyPromptTemplate, fields, Name);
+
+    /// <summary>The data schema in force: <see cref="Data"/>, or the one derived from the template's placeholders.</summary>
+    public TaskDataSchema EffectiveData =>
+        Data ?? new TaskDataSchema(PromptTemplate.Placeholders(PolicyPromptTemplate).Select(p => new FieldSpec(p)).ToList());
+}
