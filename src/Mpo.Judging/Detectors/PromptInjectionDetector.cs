@@ -61,7 +61,7 @@ public static partial class PromptInjectionDetector
     private static partial Regex ScoreClaim();
 
     [GeneratedRegex(
-        @"(\b(rate|score|grade|mark)\s+(this|it|me|my\s+\w+|the\s+(response|essay|answer|summary|story|text))\s+(an?\s+|as\s+(an?\s+)?)?(\d+(\.\d+)?\s*(/|out\s+of)\s*\d+|\d+|full|perfect|maximum|max|top|high(est)?)\b)|(\b(give|assign|award)\s+(this|it|me|my\s+\w+|the\s+(response|essay|answer|summary|story|text))\s+(an?\s+|the\s+)?(full|perfect|maximum|max|top|highest|high)\s+(score|marks|points|rating|grade)\b)|(\b(deserves|merits|earns)\s+(an?\s+|the\s+)?(full|perfect|maximum|max|top|highest)\s+(score|marks|points|rating)\b)",
+        @"(\b(rate|score|grade|mark)\s+(this(\s+(response|essay|answer|summary|story|text))?|it|me|my\s+\w+|the\s+(response|essay|answer|summary|story|text))\s+(an?\s+|as\s+(an?\s+)?)?(\d+(\.\d+)?\s*(/|out\s+of)\s*\d+|\d+|full|perfect|maximum|max|top|high(est)?)\b)|(\b(give|assign|award)\s+(this(\s+(response|essay|answer|summary|story|text))?|it|me|my\s+\w+|the\s+(response|essay|answer|summary|story|text))\s+(an?\s+|the\s+)?(full|perfect|maximum|max|top|highest|high)\s+(score|marks|points|rating|grade)\b)|(\b(deserves|merits|earns)\s+(an?\s+|the\s+)?(full|perfect|maximum|max|top|highest)\s+(score|marks|points|rating)\b)",
         RegexOptions.IgnoreCase)]
     private static partial Regex RatingRequest();
 

@@ -61,6 +61,6 @@ public sealed partial record ScoreRange(int Min, int Max)
     [GeneratedRegex(@"\b(score|scale|points?|rating|rate|integer)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ScoreWord();
 
-    [GeneratedRegex(@"(?<![\d.])(?<a>\d{1,3})\s*(?:\([^)\n]{0,20}\)\s*)?(?:to|–|—|-)\s*(?<b>\d{1,3})(?![\d.])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d|\d\.)(?<a>\d{1,3})\s*(?:\([^)\n]{0,20}\)\s*)?(?:to|–|—|-)\s*(?<b>\d{1,3})(?!\d|\.\d)", RegexOptions.IgnoreCase)]
     private static partial Regex RangePhrase();
 }

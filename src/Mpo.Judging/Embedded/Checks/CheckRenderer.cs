@@ -44,8 +44,33 @@ public static class CheckRenderer
         return measure.N is null ? name : $"{name}({measure.N})";
     }
 
-    /// <summary>A string literal: <c>\</c> and <c>"</c> escaped with a backslash.</summary>
-    public static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    /// <summary>
+    /// A string literal: <c>"</c> is written <c>\"</c>, and a backslash is doubled only where the lexer would otherwise
+    /// read an escape (before <c>\</c> or <c>"</c>, or at the end), so regexes keep their natural look (<c>"\d+"</c>).
+    /// </summary>
+    public static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var sb = new System.Text.StringBuilder("\"");
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c == '"')
+            {
+                sb.Append("\\\"");
+            }
+            else if (c == '\\' && (i + 1 == value.Length || value[i + 1] is '\\' or '"'))
+            {
+                sb.Append("\\\\");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
 
     /// <summary>A number without exponent, invariant culture.</summary>
     public static string Number(double value) => value.ToString("0.############", CultureInfo.InvariantCulture);
