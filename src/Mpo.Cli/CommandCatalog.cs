@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return Commands.InfoCommand.Create();
         yield return Commands.EloCommand.Create();
         yield return Commands.MathCommand.Create();
+        yield return Commands.RubricCommand.Create();
     }
 }
