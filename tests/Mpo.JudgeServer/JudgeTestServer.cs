@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +46,12 @@ public sealed class JudgeTestServer : IAsyncDisposable
     /// <summary>Requests received.</summary>
     public RequestLog Log { get; } = new();
 
+    /// <summary>Most chat requests ever in progress at once (to check client concurrency limits).</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    private int _inFlight;
+    private int _maxInFlight;
+
     /// <summary>Starts a server on 127.0.0.1 on a free port.</summary>
     /// <param name="responder">The judge; <see cref="RuleBasedResponder"/> when <c>null</c>.</param>
     /// <param name="model">Model name served.</param>
@@ -84,6 +89,24 @@ public sealed class JudgeTestServer : IAsyncDisposable
     }
 
     private async Task ChatAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var seen = Volatile.Read(ref _maxInFlight); now > seen; seen = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, now, seen);
+        }
+
+        try
+        {
+            await AnswerAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var sequence = Log.NextSequence();
         var at = DateTimeOffset.UtcNow;

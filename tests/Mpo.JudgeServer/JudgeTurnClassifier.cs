@@ -64,7 +64,7 @@ public static partial class JudgeTurnClassifier
             var m = Quoted().Match(message.Content);
             if (m.Success)
             {
-                return ResponseQuoting.Unescape(m.Groups["body"].Value.Trim('\n'));
+                return ResponseQuoting.Unescape(m.Groups["body"].Value);
             }
         }
 
@@ -81,6 +81,6 @@ public static partial class JudgeTurnClassifier
     [GeneratedRegex(@"Rubric Item #(?<n>\d+)\n(?<text>.*?)\n\nAssess the response", RegexOptions.Singleline)]
     private static partial Regex ItemBlock();
 
-    [GeneratedRegex(@"<response>(?<body>.*?)</response>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<response>\n(?<body>.*?)\n</response>", RegexOptions.Singleline)]
     private static partial Regex Quoted();
 }

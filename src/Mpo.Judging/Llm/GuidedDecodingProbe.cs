@@ -44,7 +44,7 @@ public static class GuidedDecodingProbe
     }
 
     /// <summary>Maps a <c>/v1/models</c> listing to a mode (the served model's owner, else the first entry's).</summary>
-    internal static GuidedDecoding FromModels(JsonElement root, string model)
+    public static GuidedDecoding FromModels(JsonElement root, string model)
     {
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {

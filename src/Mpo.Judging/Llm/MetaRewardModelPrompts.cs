@@ -34,7 +34,7 @@ public static class MetaRewardModelPrompts
         ### Junior instructor's total score
         {score}
 
-        {Analyze} in three parts:
+        {JudgeProtocolMarkers.Analyze} in three parts:
         1. Scoring accuracy: is the score inflated or deflated, and does the response stray from the task?
         2. Scoring criteria: do the criteria fit the task and spread the points sensibly; should the range widen?
         3. Refinements: concrete changes to the criteria, including strict penalties for severe errors.
