@@ -45,13 +45,26 @@ public sealed class JudgeEndpoint
     /// Validates the options, reads the key from its variable, resolves Auto guided decoding and takes the endpoint's
     /// pipeline from <paramref name="pipelines"/>.
     /// </summary>
+    /// <param name="options">The endpoint.</param>
+    /// <param name="pipelines">The process's named pipelines.</param>
+    /// <param name="httpClient">
+    /// A shared client whose own <see cref="HttpClient.Timeout"/> is at least <see cref="JudgeEndpointOptions.Timeout"/>
+    /// (the pipeline times attempts out); <c>null</c> for one without a timeout of its own.
+    /// </param>
+    /// <param name="logger">Logger, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the guided-decoding probe.</param>
     public static async Task<JudgeEndpoint> CreateAsync(
-        JudgeEndpointOptions options, JudgePipelines pipelines, HttpClient httpClient, ILogger? logger = null, CancellationToken cancellationToken = default)
+        JudgeEndpointOptions options, JudgePipelines pipelines, HttpClient? httpClient = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pipelines);
-        ArgumentNullException.ThrowIfNull(httpClient);
         options.Validate($"judge '{options.Name}'");
+        httpClient ??= new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        if (httpClient.Timeout != System.Threading.Timeout.InfiniteTimeSpan && httpClient.Timeout < options.Timeout)
+        {
+            throw new ArgumentException($"The HTTP client's timeout ({httpClient.Timeout}) is shorter than the judge timeout ({options.Timeout}).", nameof(httpClient));
+        }
+
         var chat = JudgeChatClientFactory.Create(options, httpClient);
         var guided = await GuidedDecodingProbe.ResolveAsync(options, httpClient, cancellationToken).ConfigureAwait(false);
         var endpoint = new JudgeEndpoint(options, chat, pipelines.For(options), guided, logger);

@@ -119,11 +119,13 @@ public sealed record JudgeEndpointOptions
             throw new MpoInputException($"{source}: BaseUrl: '{BaseUrl}' is not an absolute http(s) URL.");
         }
 
-        Positive(Timeout, nameof(Timeout), source);
-        Positive(RetryBaseDelay, nameof(RetryBaseDelay), source);
-        Positive(RetryMaxDelay, nameof(RetryMaxDelay), source);
-        Positive(BreakerSamplingDuration, nameof(BreakerSamplingDuration), source);
-        Positive(BreakerBreakDuration, nameof(BreakerBreakDuration), source);
+        // Lower bounds are Polly's own limits, checked here so the message names the field.
+        AtLeast(Timeout, TimeSpan.FromMilliseconds(10), nameof(Timeout), source);
+        AtLeast(RetryBaseDelay, TimeSpan.Zero, nameof(RetryBaseDelay), source);
+        AtLeast(RetryMaxDelay, RetryBaseDelay, nameof(RetryMaxDelay), source);
+        AtLeast(MaxRetryAfter, TimeSpan.Zero, nameof(MaxRetryAfter), source);
+        AtLeast(BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), nameof(BreakerSamplingDuration), source);
+        AtLeast(BreakerBreakDuration, TimeSpan.FromMilliseconds(500), nameof(BreakerBreakDuration), source);
         if (ApiKeyEnv is { Length: > 0 } env && env.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')))
         {
             throw new MpoInputException(
@@ -131,11 +133,11 @@ public sealed record JudgeEndpointOptions
         }
     }
 
-    private static void Positive(TimeSpan value, string field, string source)
+    private static void AtLeast(TimeSpan value, TimeSpan minimum, string field, string source)
     {
-        if (value <= TimeSpan.Zero)
+        if (value < minimum)
         {
-            throw new MpoInputException($"{source}: {field}: must be positive, was {value}.");
+            throw new MpoInputException($"{source}: {field}: must be at least {minimum}, was {value}.");
         }
     }
 }

@@ -27,6 +27,19 @@ public sealed class JudgeResilienceTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ScoreAsync_RetryAfterLongerThanAllowed_FailsWithoutWaiting()
+    {
+        await using var h = await JudgeHarness.StartAsync(o => o with { MaxRetryAfter = TimeSpan.FromSeconds(1) });
+        h.Server.Faults.ForNext(1, new JudgeFault.TooManyRequests(RetryAfterSeconds: 30));
+
+        var score = await h.RewardModel().ScoreAsync(JudgeHarness.Essay, JudgeHarness.TwoItems, Sample);
+
+        Assert.True(double.IsNaN(score.Reward));
+        Assert.Contains("HTTP 429", score.Failure, StringComparison.Ordinal);
+        Assert.Single(h.Server.Log.Chats);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task ScoreAsync_TwoServerErrors_RetriedThenScored()
     {
         await using var h = await JudgeHarness.StartAsync();
@@ -190,10 +203,9 @@ public sealed class JudgeResilienceTests
     {
         await using var server = await JudgeTestServer.StartAsync();
         using var pipelines = new JudgePipelines();
-        using var http = new HttpClient();
         var options = new JudgeEndpointOptions { BaseUrl = server.BaseUrl, Model = "m", ApiKeyEnv = "MPO_TEST_UNSET_KEY_91B2" };
 
-        var error = await Assert.ThrowsAsync<MpoInputException>(() => JudgeEndpoint.CreateAsync(options, pipelines, http));
+        var error = await Assert.ThrowsAsync<MpoInputException>(() => JudgeEndpoint.CreateAsync(options, pipelines));
 
         Assert.Contains("MPO_TEST_UNSET_KEY_91B2 is not set", error.Message, StringComparison.Ordinal);
     }
