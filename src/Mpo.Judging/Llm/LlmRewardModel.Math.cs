@@ -1,0 +1,84 @@
+using System.Globalization;
+using Mpo.Judging.Abstractions;
+using Mpo.Judging.Rubrics;
+
+namespace Mpo.Judging.Llm;
+
+/// <summary>The math reward: the rationale length gate, then the answer check or the plan → execute → score conversation.</summary>
+public sealed partial class LlmRewardModel
+{
+    /// <summary>Item id of the rule-based answer check.</summary>
+    public const string AnswerItemId = "math:answer";
+
+    /// <summary>Item id of the LLM-judged reasoning score (its rationale holds the plan and execution).</summary>
+    public const string ReasoningItemId = "math:reasoning";
+
+    private async Task<SampleScore> ScoreMathAsync(Rubric guidelines, JudgeSample sample, MathMode mode, CancellationToken cancellationToken)
+    {
+        var itemId = mode == MathMode.Reasoning ? ReasoningItemId : AnswerItemId;
+        var words = TaskHardRules.WordCount(TaskHardRules.MathRationale(sample.Response));
+        if (words < TaskHardRules.MinimumWords)
+        {
+            return new SampleScore(sample.SampleId, 0, [new ItemScore(itemId, 0, $"rationale has {words} words (< {TaskHardRules.MinimumWords})")]);
+        }
+
+        return mode == MathMode.Reasoning
+            ? await ScoreReasoningAsync(guidelines, sample, cancellationToken).ConfigureAwait(false)
+            : CheckAnswer(sample);
+    }
+
+    private static SampleScore CheckAnswer(JudgeSample sample)
+    {
+        var gold = MathGuidelines.Field(sample, MathGuidelines.GoldField)
+                   ?? (MathGuidelines.Field(sample, MathGuidelines.SolutionField) is { } solution ? MathAnswerCheck.FirstBoxed(solution) : null);
+        if (gold is null)
+        {
+            return Unscorable(sample, [new ItemScore(AnswerItemId, null, null, "no gold answer")], "sample has neither a 'gold' field nor a boxed answer in 'solution'");
+        }
+
+        var answer = MathAnswerCheck.FirstBoxed(sample.Response);
+        var correct = answer is not null && MathAnswerCheck.Equivalent(answer, gold);
+        var reason = answer is null ? "no boxed answer" : correct ? $"boxed answer {answer} equals the gold answer" : $"boxed answer {answer} differs from the gold answer";
+        var score = correct ? MathAnswerCheck.Correct : 0;
+        return new SampleScore(sample.SampleId, score, [new ItemScore(AnswerItemId, score, reason)]);
+    }
+
+    private async Task<SampleScore> ScoreReasoningAsync(Rubric guidelines, JudgeSample sample, CancellationToken cancellationToken)
+    {
+        var solution = MathGuidelines.Field(sample, MathGuidelines.SolutionField);
+        if (solution is null)
+        {
+            return Unscorable(sample, [new ItemScore(ReasoningItemId, null, null, "no reference solution")], "sample has no 'solution' field");
+        }
+
+        var limits = _endpoint.Options.MaxTokens;
+        var conversation = new JudgeConversation(_endpoint)
+            .User(MathJudgePrompts.Role)
+            .User(MathJudgePrompts.Plan(sample.Prompt, solution, MathGuidelines.For(guidelines, sample)));
+        string? plan = null, execution = null;
+        string? failure;
+        try
+        {
+            plan = await conversation.GenerateAsync(new JudgeTurn("plan", limits.Plan, JudgeTurn.StopAtEndMarker), cancellationToken).ConfigureAwait(false);
+            conversation.User(MathJudgePrompts.PlanEcho(plan)).User(MathJudgePrompts.Execute(sample.Response));
+            execution = await conversation.GenerateAsync(new JudgeTurn("execute", limits.Plan, JudgeTurn.StopAtEndMarker), cancellationToken).ConfigureAwait(false);
+            conversation.User(MathJudgePrompts.ExecuteEcho(execution)).User(MathJudgePrompts.ScoreTurn);
+            var reply = await conversation.GenerateAsync(new JudgeTurn("math-score", limits.Score, Regex: "[0-5]"), cancellationToken).ConfigureAwait(false);
+            if (ScoreParser.TryParse(reply, new ScoreRange(0, 5), out var value, out failure))
+            {
+                return new SampleScore(sample.SampleId, value, [new ItemScore(ReasoningItemId, value, Feedback(plan, execution))]);
+            }
+        }
+        catch (JudgeCallException e)
+        {
+            failure = e.Message;
+        }
+
+        var rationale = plan is null ? null : Feedback(plan, execution ?? "");
+        return Unscorable(sample, [new ItemScore(ReasoningItemId, null, rationale, failure)], string.Create(CultureInfo.InvariantCulture, $"math reasoning: {failure}"));
+    }
+
+    /// <summary>The feedback the math MRM reads: the plan and the execution.</summary>
+    private static string Feedback(string plan, string execution) =>
+        $"[Evaluation Plan]\n{plan}\n[Evaluation Execution]\n{execution}";
+}
