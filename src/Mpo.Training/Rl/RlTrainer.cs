@@ -61,7 +61,7 @@ public sealed partial class RlTrainer : IDisposable
         policy.eval();
         ValueModel?.eval();
         reference?.eval();
-        _parameters = [.. policy.parameters().Where(p => p.requires_grad), .. ValueModel?.parameters() ?? []];
+        _parameters = [.. policy.parameters().Where(p => p.requires_grad), .. ValueModel?.parameters().Where(p => p.requires_grad) ?? []];
         Optimizer = optim.AdamW(_parameters, options.LearningRate, options.AdamBeta1, options.AdamBeta2, options.AdamEpsilon, options.WeightDecay);
         Generator = new Generator((ulong)options.Seed);
     }

@@ -11,7 +11,8 @@ namespace Mpo.Training.Rl;
 /// (TRL's <c>AutoModelForSequenceClassification(num_labels=1)</c>, whose head is named <c>score</c>).
 /// </summary>
 /// <remarks>State-dict names: <c>backbone.&lt;HF name&gt;</c> and <c>score.weight</c> (1, H). The backbone also
-/// computes LM logits, which the value head ignores; that costs one LM-head matmul per forward.</remarks>
+/// computes LM logits, which the value head ignores (one LM-head matmul per forward); its untied <c>lm_head</c> is
+/// frozen, since no gradient reaches it (TRL's value model has no LM head at all).</remarks>
 public sealed class ValueModel : nn.Module<CausalLmInput, Tensor>
 {
 #pragma warning disable IDE1006 // state-dict names
@@ -35,11 +36,26 @@ public sealed class ValueModel : nn.Module<CausalLmInput, Tensor>
             score.weight!.copy_(init);
         }
 
+        FreezeUntiedLmHead(backbone);
+
         RegisterComponents();
     }
 
     /// <summary>The critic's network.</summary>
     public CausalLanguageModel Backbone => backbone;
+
+    private static void FreezeUntiedLmHead(CausalLanguageModel backbone)
+    {
+        foreach (var (path, projection) in backbone.Projections().Where(p => p.Path == "lm_head"))
+        {
+            var weight = projection.weight;
+            bool tied = backbone.named_parameters().Count(p => ReferenceEquals(p.parameter, weight) || p.parameter.Handle == weight.Handle) > 1;
+            if (!tied)
+            {
+                weight.requires_grad = false;
+            }
+        }
+    }
 
     /// <summary>Values at every position: (B, L) inputs → (B, L).</summary>
     public override Tensor forward(CausalLmInput input)
