@@ -1,11 +1,12 @@
 using Mpo.Training.Lora;
 using Mpo.Training.Rl;
 using Mpo.Training.Tests.TestModels;
+using Xunit.Abstractions;
 
 namespace Mpo.Training.Tests.Rl;
 
 /// <summary>End-to-end updates on the tiny policy: the reward must rise and every trainable parameter must move.</summary>
-public class RlTrainerTrainingTests
+public class RlTrainerTrainingTests(ITestOutputHelper output)
 {
     private static RlOptions PpoOptions(int updates) => new()
     {
@@ -22,6 +23,7 @@ public class RlTrainerTrainingTests
         var stats = Enumerable.Range(0, 40).Select(_ => rig.Step()).ToList();
 
         double first = stats.Take(3).Average(s => s.MeanScore), last = stats.TakeLast(5).Average(s => s.MeanScore);
+        output.WriteLine($"mean reward {first:F3} -> {last:F3}");
         Assert.True(last > first + 0.3, $"mean reward went from {first:F3} to {last:F3}");
         Assert.All(stats, s => Assert.NotNull(s.ValueLoss));
         Assert.Equal(3e-3 * (40 - 39) / 40, stats[^1].LearningRate, 12); // linear decay: update 40 of 40
@@ -41,6 +43,7 @@ public class RlTrainerTrainingTests
         var stats = Enumerable.Range(0, 40).Select(_ => rig.Step()).ToList();
 
         double first = stats.Take(3).Average(s => s.MeanScore), last = stats.TakeLast(5).Average(s => s.MeanScore);
+        output.WriteLine($"mean reward {first:F3} -> {last:F3}");
         Assert.True(last > first + 0.3, $"mean reward went from {first:F3} to {last:F3}");
         Assert.All(stats, s => Assert.Null(s.ValueLoss));
     }
