@@ -45,8 +45,7 @@ public static class TrainerCheckpoint
         if (adapted)
         {
             var options = lora ?? throw new ArgumentException("the policy has adapters: pass its LoRA options.", nameof(lora));
-            format.Write(Path.Combine(directory, "policy", "adapter_model.safetensors"), LoraInjector.PeftTensors(trainer.Policy));
-            AdapterConfig.Write(Path.Combine(directory, "policy", AdapterConfig.FileName), options);
+            LoraAdapterFiles.Save(Path.Combine(directory, "policy"), trainer.Policy, options, format);
         }
         else
         {
@@ -100,8 +99,7 @@ public static class TrainerCheckpoint
 
         if (state.PolicyFormat == "lora")
         {
-            string file = Path.Combine(directory, "policy", "adapter_model.safetensors");
-            StateDictFiles.WithTensors(format, file, t => LoraInjector.LoadPeftTensors(trainer.Policy, t, file));
+            LoraAdapterFiles.Load(Path.Combine(directory, "policy"), trainer.Policy, format);
         }
         else
         {

@@ -115,6 +115,32 @@ public class LoraInjectorTests
         }
     }
 
+    [Fact]
+    public void AdapterFiles_SaveLoadIntoFreshAdapters_SameLogits()
+    {
+        string dir = Directory.CreateTempSubdirectory("mpo-lora-").FullName;
+        try
+        {
+            using var trained = new TinyCausalLm(8, 16, 9, seed: 3);
+            AttachRandomised(trained);
+            using var expected = Logits(trained);
+            LoraAdapterFiles.Save(dir, trained, Options);
+            using var fresh = new TinyCausalLm(8, 16, 9, seed: 3);
+            using var g = new Generator(555);
+            LoraInjector.Attach(fresh, Options, g);
+
+            LoraAdapterFiles.Load(dir, fresh);
+
+            using var actual = Logits(fresh);
+            Assert.Equal(expected.bytes.ToArray(), actual.bytes.ToArray());
+            Assert.True(File.Exists(Path.Combine(dir, AdapterConfig.FileName)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static void AttachRandomised(TinyCausalLm model)
     {
         using var g = new Generator(7);

@@ -97,4 +97,23 @@ public class RlTrainerTrainingTests(ITestOutputHelper output)
         Assert.Equal(4, stats.OptimizerSteps);
         Assert.Equal(1, stats.Update);
     }
+
+    [Fact]
+    public void Constructor_NoAdaptersNoReference_Throws()
+    {
+        using var policy = new TinyCausalLm(8, 16, 9, seed: 3);
+
+        var e = Assert.Throws<ArgumentException>(() => new RlTrainer(new RlOptions { Algorithm = RlAlgorithm.Grpo, NumTotalBatches = 1 }, new RlTokenIds(0, 1, 1), policy));
+
+        Assert.Contains("reference", e.Message);
+    }
+
+    [Fact]
+    public void Constructor_PadEqualsEos_Throws()
+    {
+        using var policy = new TinyCausalLm(8, 16, 9, seed: 3);
+        using var reference = new TinyCausalLm(8, 16, 9, seed: 3);
+
+        Assert.Throws<ArgumentException>(() => new RlTrainer(new RlOptions { Algorithm = RlAlgorithm.Grpo, NumTotalBatches = 1 }, new RlTokenIds(1, 1, 1), policy, reference: reference));
+    }
 }

@@ -5,8 +5,6 @@ namespace Mpo.Training.Tests.TestModels;
 /// <summary>Tiny tensor helpers for hand-computed cases.</summary>
 internal static class T
 {
-    static T() => TorchRuntime.Initialize(threads: 1);
-
     public static Tensor F(float[] values, params long[] shape) => tensor(values).reshape(shape.Length == 0 ? [values.Length] : shape);
 
     public static Tensor L(long[] values, params long[] shape) => tensor(values).reshape(shape.Length == 0 ? [values.Length] : shape);
