@@ -24,7 +24,7 @@ public sealed partial class RlTrainer
                 for (int microStart = miniStart; microStart < miniStart + mini; microStart += micro)
                 {
                     using var scope = NewDisposeScope();
-                    var inds = permutation[microStart..(microStart + micro)];
+                    var inds = permutation[microStart..(microStart + micro)].to(prepared.QueryResponses.device);
                     var loss = MicroBatchLoss(prepared, inds, stats);
                     (loss / gas).backward();
                     if (++microIndex % gas == 0)

@@ -13,7 +13,7 @@ namespace Mpo.Training.Rl;
 /// <remarks>
 /// The reference model is the policy with adapters off when it has LoRA adapters (the paper), else an explicit
 /// frozen copy. Models run in eval mode: the paper disables dropout. Call <see cref="TorchRuntime.Initialize"/>
-/// first: bit-identical resume needs a fixed thread count.
+/// first: bit-identical resume needs a fixed thread count. The caller owns (and disposes) the models.
 /// </remarks>
 public sealed partial class RlTrainer : IDisposable
 {
