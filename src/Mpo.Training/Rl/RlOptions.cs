@@ -24,7 +24,7 @@ public sealed record RlOptions
     [JsonPropertyName("algorithm")]
     public RlAlgorithm Algorithm { get; init; } = RlAlgorithm.Ppo;
 
-    /// <summary>Passes over each rollout batch. <value>The default is 4.</value></summary>
+    /// <summary>Passes over each rollout batch (also GRPO/RLOO's; TRL GRPO calls it <c>num_iterations</c>). <value>The default is 4.</value></summary>
     [JsonPropertyName("num_ppo_epochs")]
     public int NumPpoEpochs { get; init; } = 4;
 
