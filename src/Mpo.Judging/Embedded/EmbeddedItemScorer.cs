@@ -31,6 +31,18 @@ public static class EmbeddedItemScorer
     }
 
     /// <summary>
+    /// The item of <paramref name="rubric"/> whose normalised text equals <paramref name="itemText"/>, or <c>null</c>.
+    /// LLM judges see item texts without ids or checks; a test server playing one finds the checked item this way.
+    /// </summary>
+    public static RubricItem? FindByText(Rubric rubric, string itemText)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(itemText);
+        var wanted = RubricFormat.Normalize(itemText);
+        return rubric.Items.FirstOrDefault(i => RubricFormat.Normalize(i.Text) == wanted);
+    }
+
+    /// <summary>
     /// Scores <paramref name="item"/> for <paramref name="sample"/>. Never throws for a bad check or a missing field:
     /// the returned <see cref="ItemScore"/> then has a null score and a <see cref="ItemScore.Failure"/>.
     /// </summary>

@@ -122,4 +122,22 @@ public class HackingDetectorsTests
         Assert.Contains(HackingDetectors.Repetition, fired);
         Assert.All(reviews, r => Assert.True(r.Accepted, r.Reason));
     }
+
+    [Fact]
+    public void Run_MathBatchWithoutBoxedAnswers_MissingAnswerItemMatchesBoxedOnly()
+    {
+        JudgeSample Math(int i, bool boxed) => new($"m{i}", $"Compute {i} + 1.", $"We add one to {i} and get " + (boxed ? $"\\boxed{{{i + 1}}}." : $"{i + 1}."));
+        var baseline = HackingBaseline.FromBatches(TaskHardRules.MathTask,
+            Enumerable.Range(0, 5).Select(b => (IReadOnlyList<JudgeSample>)Enumerable.Range(b * 8, 8).Select(i => Math(i, true)).ToList()).ToList());
+        var batch = Enumerable.Range(100, 8).Select(i => Math(i, false)).ToList();
+
+        var finding = Finding(HackingDetectors.Run(baseline, batch), HackingDetectors.MissingAnswer);
+        var item = HackingProposals.For(finding, baseline)!;
+        var review = ProposalReview.Screen(finding.Detector, item, baseline, batch);
+
+        Assert.True(finding.Fired);
+        Assert.True(review.Accepted, review.Reason);
+        Assert.Equal((5.0, 0.0), (review.BaselineMean, review.BatchMean));
+        Assert.Equal(0, EmbeddedItemScorer.Score(item, new JudgeSample("x", "p", "\\b boxed{3} oxed")).Score);
+    }
 }

@@ -136,4 +136,16 @@ public class EmbeddedRewardModelTests
         Assert.Null(score.Score);
         Assert.StartsWith("item bad: check \"words >>= 3\": column 8:", score.Failure);
     }
+
+    [Fact]
+    public void FindByText_ItemTextAsAJudgeSeesIt_FindsCheckedItem()
+    {
+        var judgeText = RubricFormat.RenderForJudge(TwoItems);
+        var secondBlock = judgeText.Split("<item>")[2].Split("</item>")[0];
+
+        var item = EmbeddedItemScorer.FindByText(TwoItems, "\n" + secondBlock + "  ");
+
+        Assert.Equal("end", item!.Id);
+        Assert.Null(EmbeddedItemScorer.FindByText(TwoItems, "Unknown item."));
+    }
 }
