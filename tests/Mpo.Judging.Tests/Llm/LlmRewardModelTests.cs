@@ -39,6 +39,20 @@ public sealed class LlmRewardModelTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ScoreAsync_ServerIgnoresStopSequence_RationaleCutAtEndMarker()
+    {
+        await using var h = await JudgeHarness.StartAsync(
+            responder: new DelegateResponder(t => t.Kind == JudgeTurnKind.Rationale ? "Clear and vivid. <EOE> Score: 5 and more text" : null, new RuleBasedResponder()));
+        h.Server.HonourStop = false;
+
+        var score = await h.RewardModel().ScoreAsync(JudgeHarness.Essay, JudgeHarness.TwoItems, new JudgeSample("s1", "p", JudgeHarness.Words(60)));
+
+        Assert.Equal("Clear and vivid.", score.Items[0].Rationale);
+        Assert.Equal("Clear and vivid.", h.Server.Log.Chats[1].Turn!.Messages[3].Content);
+        Assert.Equal(6, score.Reward);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task ScoreAsync_ItemScores_RewardIsTheirSum()
     {
         await using var h = await JudgeHarness.StartAsync(
