@@ -46,6 +46,9 @@ public sealed class JudgeTestServer : IAsyncDisposable
     /// <summary>Requests received.</summary>
     public RequestLog Log { get; } = new();
 
+    /// <summary>Whether stop sequences are applied (set <c>false</c> to play a server that ignores them).</summary>
+    public bool HonourStop { get; set; } = true;
+
     /// <summary>Most chat requests ever in progress at once (to check client concurrency limits).</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
@@ -147,7 +150,7 @@ public sealed class JudgeTestServer : IAsyncDisposable
         {
             JudgeFault.Garbage g => g.Text,
             JudgeFault.OutOfRange o => o.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => Constrain(Stop(await _responder.RespondAsync(turn, context.RequestAborted).ConfigureAwait(false), request["stop"]), turn.GuidedRegex),
+            _ => Constrain(Stop(await _responder.RespondAsync(turn, context.RequestAborted).ConfigureAwait(false), HonourStop ? request["stop"] : null), turn.GuidedRegex),
         };
         Record(reply);
         context.Response.ContentType = "application/json";

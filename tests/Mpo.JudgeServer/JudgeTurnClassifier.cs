@@ -31,7 +31,11 @@ public static partial class JudgeTurnClassifier
             }
         }
 
-        return new JudgeTurnRequest(kind, number, itemText, ResponseOf(messages), messages, model, guidedRegex);
+        return new JudgeTurnRequest(kind, number, itemText, ResponseOf(messages), messages, model, guidedRegex)
+        {
+            TaskInput = FirstBlock(messages, TaskInput()) is { } input ? ResponseQuoting.Unescape(input) : null,
+            ReferenceSolution = FirstBlock(messages, ReferenceSolution()),
+        };
     }
 
     /// <summary>The kind of turn a user message asks for.</summary>
@@ -71,6 +75,9 @@ public static partial class JudgeTurnClassifier
         return null;
     }
 
+    private static string? FirstBlock(IReadOnlyList<WireMessage> messages, Regex block) =>
+        messages.Select(m => block.Match(m.Content)).FirstOrDefault(m => m.Success)?.Groups["body"].Value;
+
     private static int? NumberAfter(string text, string marker)
     {
         var at = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
@@ -80,6 +87,12 @@ public static partial class JudgeTurnClassifier
 
     [GeneratedRegex(@"Rubric Item #(?<n>\d+)\n(?<text>.*?)\n\nAssess the response", RegexOptions.Singleline)]
     private static partial Regex ItemBlock();
+
+    [GeneratedRegex(@"<task_input>\n(?<body>.*?)\n</task_input>", RegexOptions.Singleline)]
+    private static partial Regex TaskInput();
+
+    [GeneratedRegex(@"\[Start of Reference Solution\]\n(?<body>.*?)\n\[End of Reference Solution\]", RegexOptions.Singleline)]
+    private static partial Regex ReferenceSolution();
 
     [GeneratedRegex(@"<response>\n(?<body>.*?)\n</response>", RegexOptions.Singleline)]
     private static partial Regex Quoted();

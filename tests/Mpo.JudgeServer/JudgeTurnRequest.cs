@@ -19,6 +19,12 @@ public sealed record WireMessage(string Role, string Content);
 public sealed record JudgeTurnRequest(
     JudgeTurnKind Kind, int? Number, string? ItemText, string? Response, IReadOnlyList<WireMessage> Messages, string Model, string? GuidedRegex)
 {
+    /// <summary>The policy's input (the <c>&lt;task_input&gt;</c> block, unescaped), if the conversation has one.</summary>
+    public string? TaskInput { get; init; }
+
+    /// <summary>The math reference solution (<c>[Start of Reference Solution]</c> block), if the conversation has one.</summary>
+    public string? ReferenceSolution { get; init; }
+
     /// <summary>The last user message.</summary>
     public string LastUser => Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
 }

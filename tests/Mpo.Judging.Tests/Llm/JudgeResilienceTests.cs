@@ -55,7 +55,7 @@ public sealed class JudgeResilienceTests
     [Fact(Timeout = 30_000)]
     public async Task ScoreAsync_ServerHangs_TimesOutAndRetries()
     {
-        await using var h = await JudgeHarness.StartAsync(o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
+        await using var h = await JudgeHarness.StartAsync(o => o with { Timeout = TimeSpan.FromSeconds(1) });
         h.Server.Faults.ForNext(1, new JudgeFault.Hang());
 
         var score = await h.RewardModel().ScoreAsync(JudgeHarness.Essay, JudgeHarness.TwoItems, Sample);

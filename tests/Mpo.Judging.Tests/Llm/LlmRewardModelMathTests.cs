@@ -61,7 +61,8 @@ public sealed class LlmRewardModelMathTests
         var plan = h.Server.Log.Chats[0].Turn!;
         Assert.Equal(["user", "user"], plan.Messages.Select(m => m.Role));
         Assert.Contains("Cluster 0/1: verify the arithmetic.", plan.LastUser, StringComparison.Ordinal);
-        Assert.Contains("\\boxed{4}$.", plan.LastUser, StringComparison.Ordinal);
+        Assert.Equal(Fields["solution"], plan.ReferenceSolution);
+        Assert.Contains("reason reason", h.Server.Log.Chats[1].Turn!.Response, StringComparison.Ordinal);
         Assert.Equal("[0-5]", (string?)JsonNode.Parse(h.Server.Log.Chats[2].Body)!["regex"]);
         Assert.Equal(5, score.Reward);
         Assert.Contains("[Evaluation Plan]", score.Items[0].Rationale, StringComparison.Ordinal);
