@@ -45,6 +45,18 @@ public sealed class Projection : nn.Module<Tensor, Tensor>
     public bool IsTied { get; }
 
     /// <summary>
+    /// A tied projection registers nothing by reflection (its weight is the owner's); the parent's
+    /// <c>register_module</c> calls this, so skipping here is what keeps the weight out of the state_dict.
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+        if (!IsTied)
+        {
+            base.RegisterComponents();
+        }
+    }
+
+    /// <summary>
     /// Points a tied projection at the owner's current weight. <c>Module.to(dtype/device)</c> replaces parameters
     /// with new objects, so the owning model calls this after moving; a registered field is updated by TorchSharp
     /// itself in the same way (by reflection), which is why the readonly field is set the same way here.
