@@ -42,7 +42,10 @@ public static class SpecialTokensReader
         int? gcPad = gc?.RootElement.TryGetProperty("pad_token_id", out var p) == true ? Ids(p, gcPath, "pad_token_id").FirstOrDefault() : null;
         var padId = (pad is null ? null : idOf(pad)) ?? gcPad ?? (eosIds.Count > 0 ? eosIds[0] : 0);
         var addBos = tc?.RootElement.TryGetProperty("add_bos_token", out var ab) == true ? ab.ValueKind == JsonValueKind.True : postProcessorAddsBos;
-        return new SpecialTokens(bos, eos, pad, eosIds, padId, bos is null ? null : idOf(bos), addBos && bos is not null, ChatTemplate(tc, tcPath));
+        // Newer folders keep the template in its own file.
+        var jinja = Path.Combine(modelDirectory, "chat_template.jinja");
+        var template = ChatTemplate(tc, tcPath) ?? (File.Exists(jinja) ? File.ReadAllText(jinja) : null);
+        return new SpecialTokens(bos, eos, pad, eosIds, padId, bos is null ? null : idOf(bos), addBos && bos is not null, template);
     }
 
     private static JsonDocument? Open(string path)

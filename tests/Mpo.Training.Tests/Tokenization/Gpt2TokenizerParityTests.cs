@@ -53,6 +53,30 @@ public class Gpt2TokenizerParityTests(Gpt2Vocabulary vocabulary) : IClassFixture
     }
 
     [Fact]
+    public void Encode_SplitRegexSequence_UsesThatPatternBeforeBpe()
+    {
+        // Arrange: the same vocabulary behind a Llama 3 style Sequence[Split(regex), ByteLevel(use_regex=false)],
+        // whose pattern cuts digit runs into groups of at most three.
+        var tokenizer = ModelTokenizer.Load(vocabulary.Folder);
+        using var temp = new Mpo.TestSupport.TempFolder();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(vocabulary.Folder, "tokenizer.json")))!;
+        json["pre_tokenizer"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"type":"Sequence","pretokenizers":[
+              {"type":"Split","pattern":{"Regex":"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+"},"behavior":"Isolated","invert":false},
+              {"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":false}]}
+            """);
+        File.WriteAllText(Path.Combine(temp.Path, "tokenizer.json"), json.ToJsonString());
+        var llamaStyle = ModelTokenizer.Load(temp.Path);
+
+        // Act
+        var ids = llamaStyle.Encode("1234567");
+
+        // Assert
+        Assert.Equal([.. tokenizer.Encode("123"), .. tokenizer.Encode("456"), .. tokenizer.Encode("7")], ids);
+        Assert.NotEqual(tokenizer.Encode("1234567"), ids);
+    }
+
+    [Fact]
     public void Decode_EncodedCorpus_GivesTheTextBack()
     {
         var tokenizer = ModelTokenizer.Load(vocabulary.Folder);
