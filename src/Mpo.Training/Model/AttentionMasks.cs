@@ -47,6 +47,22 @@ public static class AttentionMasks
         return zeros(b, 1, newTokens, s, dtype, device).masked_fill_(allowed.logical_not(), blocked).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Checks that ids are (B, T) and the mask (B, S_past + T): a wrong mask would silently misplace positions.</summary>
+    public static void CheckShapes(Tensor inputIds, Tensor attentionMask, long pastLength)
+    {
+        if (inputIds.dim() != 2)
+        {
+            throw new ArgumentException($"InputIds must be (B, T); got [{string.Join(", ", inputIds.shape)}].");
+        }
+
+        var (b, t) = (inputIds.shape[0], inputIds.shape[1]);
+        if (attentionMask.dim() != 2 || attentionMask.shape[0] != b || attentionMask.shape[1] != pastLength + t)
+        {
+            throw new ArgumentException(
+                $"AttentionMask must be (B, S_past + T) = ({b}, {pastLength + t}); got [{string.Join(", ", attentionMask.shape)}].");
+        }
+    }
+
     private static double LowestValue(ScalarType dtype) => dtype switch
     {
         ScalarType.Float16 => -65504.0,

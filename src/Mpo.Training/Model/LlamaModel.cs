@@ -31,6 +31,7 @@ public sealed class LlamaModel : nn.Module<CausalLmInput, Tensor>
         var (b, t) = (ids.shape[0], ids.shape[1]);
         var past = input.Cache?.Length ?? 0;
         var mask = input.AttentionMask ?? ones(b, past + t, ScalarType.Int64, ids.device); // (B, S)
+        AttentionMasks.CheckShapes(ids, mask, past);
         var positions = input.PositionIds ?? AttentionMasks.PositionIds(mask, t); // (B, T)
         var h = embed_tokens.forward(ids); // (B, T, H)
         var additive = AttentionMasks.Additive(mask, t, h.dtype); // (B, 1, T, S)

@@ -76,6 +76,52 @@ public class ModelFolderTests(ReferenceFolders folders)
         Assert.True(expected.equal(b).all().item<bool>());
     }
 
+    [Fact]
+    public void Load_ShardedIndex_EqualsTheSingleFile()
+    {
+        // Arrange: the llama weights split over two shards with an index, as large HF folders are.
+        TorchRuntime.Initialize(1);
+        using var temp = new TempFolder();
+        var source = folders.Of("llama");
+        var tensors = SafeTensorsReader.ReadTensors(Path.Combine(source, "model.safetensors")).ToList();
+        var half = tensors.Count / 2;
+        SafeTensorsWriter.Write(Path.Combine(temp.Path, "model-00001-of-00002.safetensors"), tensors.Take(half).Select(t => (t.Name, t.Tensor)));
+        SafeTensorsWriter.Write(Path.Combine(temp.Path, "model-00002-of-00002.safetensors"), tensors.Skip(half).Select(t => (t.Name, t.Tensor)));
+        var map = tensors.Select((t, i) => $"\"{t.Name}\":\"model-0000{(i < half ? 1 : 2)}-of-00002.safetensors\"");
+        File.WriteAllText(Path.Combine(temp.Path, "model.safetensors.index.json"), $"{{\"metadata\":{{}},\"weight_map\":{{{string.Join(',', map)}}}}}");
+        File.Copy(Path.Combine(source, "config.json"), Path.Combine(temp.Path, "config.json"));
+
+        // Act
+        using var single = ModelFolder.Load(source);
+        using var sharded = ModelFolder.Load(temp.Path);
+
+        // Assert
+        var expected = single.Model.state_dict();
+        foreach (var (name, t) in sharded.Model.state_dict())
+        {
+            Assert.True(t.equal(expected[name]).all().item<bool>(), name);
+        }
+    }
+
+    [Fact]
+    public void Load_Bfloat16Compute_KeepsTheTiedHeadOnTheMovedEmbedding()
+    {
+        TorchRuntime.Initialize(1);
+
+        using var loaded = ModelFolder.Load(folders.Of("qwen2"), dtype: ScalarType.BFloat16);
+
+        var model = (LlamaForCausalLm)loaded.Model;
+        Assert.Equal(ScalarType.BFloat16, model.lm_head.weight.dtype);
+        Assert.DoesNotContain("lm_head.weight", model.state_dict().Keys);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        model.model.embed_tokens.weight!.add_(1); // one storage: the head sees the change
+        Assert.True(model.lm_head.weight.equal(model.model.embed_tokens.weight!).all().item<bool>());
+        var logits = model.forward(new CausalLmInput(tensor(new long[] { 1, 2, 3 }).unsqueeze(0))).Logits;
+        Assert.Equal(ScalarType.BFloat16, logits.dtype);
+        Assert.True(logits.isfinite().all().item<bool>());
+    }
+
     [Theory]
     [InlineData("missing", "weight 'model.norm.weight' is missing")]
     [InlineData("unexpected", "unexpected weight 'model.extra.weight'")]

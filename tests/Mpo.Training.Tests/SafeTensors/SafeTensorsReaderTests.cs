@@ -12,6 +12,7 @@ public class SafeTensorsReaderTests
     [Theory]
     [InlineData("f32", ScalarType.Float32)]
     [InlineData("bf16", ScalarType.BFloat16)]
+    [InlineData("f16", ScalarType.Float16)]
     public void ReadTensors_FileFromStandardLibraryScript_LoadsExactly(string kind, ScalarType dtype)
     {
         // Arrange: tests/python/write_safetensors.py uses only struct and json.
