@@ -37,7 +37,7 @@ public static class TextGenerator
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
         var attention = prompts.AttentionMask.alias();
-        var logits = LastLogits(model.forward(new CausalLmInput(prompts.InputIds, attention, null, cache))); // (B, V)
+        var logits = NextLogits(model, prompts.InputIds, attention, cache); // (B, V)
         var lastPromptLogits = logits.clone();
         for (int step = 0; step < options.MaxNewTokens; step++)
         {
@@ -69,8 +69,14 @@ public static class TextGenerator
                 break;
             }
 
-            attention = cat([attention, ones(b, 1, ScalarType.Int64, device)], 1).MoveToOuterDisposeScope(); // (B, S + 1)
-            logits = LastLogits(model.forward(new CausalLmInput(nextIds.unsqueeze(1), attention, null, cache))).MoveToOuterDisposeScope();
+            // Only the (B, V) logits and the (B, S) mask outlive a step; the previous ones are freed now rather than
+            // at the end, which matters for large vocabularies and long responses.
+            var grown = cat([attention, ones(b, 1, ScalarType.Int64, device)], 1).MoveToOuterDisposeScope(); // (B, S + 1)
+            attention.Dispose();
+            attention = grown;
+            var nextLogits = NextLogits(model, nextIds.unsqueeze(1), attention, cache).MoveToOuterDisposeScope();
+            logits.Dispose();
+            logits = nextLogits;
         }
 
         var result = new GenerationResult(
@@ -87,9 +93,12 @@ public static class TextGenerator
         return result;
     }
 
-    private static Tensor LastLogits(CausalLmOutput output)
+    /// <summary>Runs the model on the new tokens and keeps only the last position's logits, in float32.</summary>
+    private static Tensor NextLogits(CausalLanguageModel model, Tensor ids, Tensor attention, KvCache cache)
     {
+        using var scope = NewDisposeScope();
+        var output = model.forward(new CausalLmInput(ids, attention, null, cache));
         var t = output.Logits.shape[1];
-        return output.Logits.select(1, t - 1).to(ScalarType.Float32); // (B, V)
+        return output.Logits.select(1, t - 1).to(ScalarType.Float32).contiguous().MoveToOuterDisposeScope(); // (B, V)
     }
 }
