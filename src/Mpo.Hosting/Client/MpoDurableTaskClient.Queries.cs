@@ -17,7 +17,15 @@ public sealed partial class MpoDurableTaskClient
         cancellation.ThrowIfCancellationRequested();
         var states = await _service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs)
             .ConfigureAwait(false);
-        return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
+        if (states is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var failure = states[0].OrchestrationStatus == Dtfx.OrchestrationStatus.Failed
+            ? await ReadFailureAsync(states[0]).ConfigureAwait(false)
+            : null;
+        return ToMetadata(states[0], getInputsAndOutputs, failure);
     }
 
     /// <inheritdoc />
@@ -100,7 +108,14 @@ public sealed partial class MpoDurableTaskClient
         }
     }
 
-    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withData) =>
+    private async Task<TaskFailureDetails> ReadFailureAsync(OrchestrationState state)
+    {
+        var history = await _service.GetOrchestrationHistoryAsync(
+            state.OrchestrationInstance.InstanceId, state.OrchestrationInstance.ExecutionId).ConfigureAwait(false);
+        return FailureDetailsReader.FromHistory(history) ?? FailureDetailsReader.FromOutput(state.Output);
+    }
+
+    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withData, TaskFailureDetails? failure = null) =>
         new(state.Name, state.OrchestrationInstance.InstanceId)
         {
             DataConverter = withData ? _converter : null,
@@ -110,6 +125,7 @@ public sealed partial class MpoDurableTaskClient
             SerializedInput = withData ? state.Input : null,
             SerializedOutput = withData ? state.Output : null,
             SerializedCustomStatus = state.Status,
-            FailureDetails = state.FailureDetails.ToSdk(),
+            FailureDetails = failure ?? state.FailureDetails.ToSdk()
+                ?? (state.OrchestrationStatus == Dtfx.OrchestrationStatus.Failed ? FailureDetailsReader.FromOutput(state.Output) : null),
         };
 }
