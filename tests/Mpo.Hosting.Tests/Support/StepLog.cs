@@ -2,7 +2,7 @@ using Mpo.TestWorker;
 
 namespace Mpo.Hosting.Tests.Support;
 
-/// <summary>Reads what <c>RecordStepActivity</c> appended: one <c>started|finished {step} {pid}</c> line per event.</summary>
+/// <summary>Reads what <c>RecordStepActivity</c> appended: one <c>started|finished {step} {pid} {unixMs}</c> line per event.</summary>
 public sealed class StepLog(string folder)
 {
     private string Path => System.IO.Path.Combine(folder, TestEvents.StepLog);
@@ -18,6 +18,12 @@ public sealed class StepLog(string folder)
         .Where(l => l.StartsWith($"{what} {step} ", StringComparison.Ordinal))
         .Select(l => int.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture))
         .ToList();
+
+    /// <summary>The time (unix ms) of the last <paramref name="what"/> of a step.</summary>
+    public long LastTime(string what, int step) => Lines()
+        .Where(l => l.StartsWith($"{what} {step} ", StringComparison.Ordinal))
+        .Select(l => long.Parse(l.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture))
+        .Last();
 
     /// <summary>Waits until a step has logged <paramref name="what"/>.</summary>
     public async Task WaitForAsync(string what, int step, TimeSpan timeout)

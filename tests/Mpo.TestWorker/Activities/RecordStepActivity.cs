@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 namespace Mpo.TestWorker.Activities;
 
 /// <summary>
-/// Appends <c>started {step} {pid}</c>, waits, then appends <c>finished {step} {pid}</c> to
+/// Appends <c>started {step} {pid} {unixMs}</c>, waits, then appends <c>finished {step} {pid} {unixMs}</c> to
 /// <see cref="TestEvents.StepLog"/>, so tests can count how often each step ran and in which process.
 /// Returns the step times ten.
 /// </summary>
@@ -14,13 +14,13 @@ public sealed class RecordStepActivity : TaskActivity<StepInput, int>
     {
         ArgumentNullException.ThrowIfNull(input);
         var log = Path.Combine(input.Folder, TestEvents.StepLog);
-        await File.AppendAllTextAsync(log, $"started {input.Step} {Environment.ProcessId}\n");
+        await File.AppendAllTextAsync(log, $"started {input.Step} {Environment.ProcessId} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n");
         if (input.DelayMs > 0)
         {
             await Task.Delay(input.DelayMs);
         }
 
-        await File.AppendAllTextAsync(log, $"finished {input.Step} {Environment.ProcessId}\n");
+        await File.AppendAllTextAsync(log, $"finished {input.Step} {Environment.ProcessId} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n");
         return input.Step * 10;
     }
 }
