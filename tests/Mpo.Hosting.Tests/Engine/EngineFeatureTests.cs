@@ -96,8 +96,9 @@ public sealed class EngineFeatureTests(AzuriteFixture azurite, SharedWorkerFixtu
     public async Task SuspendResume_Ticker_MakesNoProgressWhileSuspendedThenCompletes()
     {
         var hub = await shared.StartAsync(azurite);
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TickerOrchestrator), 4);
-        await hub.WaitUntilAsync(id, m => m.SerializedCustomStatus == "1", Timeout);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TickerOrchestrator), 8);
+        await hub.WaitUntilAsync(
+            id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running && m.SerializedCustomStatus is not null, Timeout);
 
         await hub.Client.SuspendInstanceAsync(id, "test");
         var suspended = await hub.WaitUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, Timeout);
@@ -109,7 +110,7 @@ public sealed class EngineFeatureTests(AzuriteFixture azurite, SharedWorkerFixtu
         Assert.Equal(OrchestrationRuntimeStatus.Suspended, later?.RuntimeStatus);
         Assert.Equal(suspended.SerializedCustomStatus, later?.SerializedCustomStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-        Assert.Equal(4, result.ReadOutputAs<int>());
+        Assert.Equal(8, result.ReadOutputAs<int>());
     }
 
     [Fact(Timeout = 90_000)]
