@@ -44,6 +44,9 @@ public static class OrchestrationServiceFactory
 
             // The app lease arbitrates between *different* apps on one hub (blue/green deployments); MPO runs one.
             UseAppLease = false,
+
+            // Starting an instance id that is still running must fail loudly, not be silently dropped.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggerFactory,
         };
         return new AzureStorageOrchestrationService(settings);

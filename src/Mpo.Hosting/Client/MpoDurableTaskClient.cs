@@ -53,10 +53,8 @@ public sealed partial class MpoDurableTaskClient : DurableTaskClient
             Tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value),
         };
 
-        // Without explicit dedupe statuses, an instance id may be reused only after it has finished.
-        var dedupe = new[] { Dtfx.OrchestrationStatus.Pending, Dtfx.OrchestrationStatus.Running, Dtfx.OrchestrationStatus.Suspended };
         await _service.CreateTaskOrchestrationAsync(
-            new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe).ConfigureAwait(false);
+            new TaskMessage { OrchestrationInstance = instance, Event = started }, DedupeStatuses(options)).ConfigureAwait(false);
         return instance.InstanceId;
     }
 
@@ -87,6 +85,18 @@ public sealed partial class MpoDurableTaskClient : DurableTaskClient
 
     /// <inheritdoc />
     public override ValueTask DisposeAsync() => default;
+
+    /// <summary>
+    /// The statuses in which an existing instance blocks a new one with the same id (the backend then throws
+    /// <c>OrchestrationAlreadyExistsException</c>). Without explicit ones, an id is reusable only once finished.
+    /// </summary>
+    private static Dtfx.OrchestrationStatus[] DedupeStatuses(StartOrchestrationOptions? options) =>
+        options?.DedupeStatuses is { Count: > 0 } statuses
+            ? statuses.Select(s => Enum.TryParse<OrchestrationRuntimeStatus>(s, ignoreCase: true, out var status)
+                    ? status.ToCore()
+                    : throw new ArgumentException($"Unknown orchestration status '{s}' in DedupeStatuses", nameof(options)))
+                .ToArray()
+            : [Dtfx.OrchestrationStatus.Pending, Dtfx.OrchestrationStatus.Running, Dtfx.OrchestrationStatus.Suspended];
 
     private Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellation)
     {

@@ -184,6 +184,25 @@ public sealed class EngineFeatureTests(AzuriteFixture azurite, SharedWorkerFixtu
         Assert.Null(await hub.Client.GetInstanceAsync(running));
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task Schedule_InstanceIdStillRunning_ThrowsAlreadyExistsAndReusesIdOnceFinished()
+    {
+        var hub = await shared.StartAsync(azurite);
+        var id = $"dup-{Guid.NewGuid():n}";
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), null, new StartOrchestrationOptions(id));
+        await hub.Client.WaitForInstanceStartAsync(id);
+
+        await Assert.ThrowsAsync<DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(
+            () => hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), null, new StartOrchestrationOptions(id)));
+        await hub.Client.RaiseEventAsync(id, TestEvents.Approval, "first");
+        await hub.WaitForCompletionAsync(id, Timeout);
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CounterOrchestrator), new CounterState(0, 0), new StartOrchestrationOptions(id));
+        var second = await hub.WaitUntilAsync(id, m => m.Name == nameof(CounterOrchestrator) && m.IsCompleted, Timeout);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, second.RuntimeStatus);
+        Assert.Equal(0, second.ReadOutputAs<int>());
+    }
+
     private static async Task<List<OrchestrationMetadata>> ToListAsync(AsyncPageable<OrchestrationMetadata> pages)
     {
         var list = new List<OrchestrationMetadata>();
