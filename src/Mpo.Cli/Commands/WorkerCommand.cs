@@ -76,6 +76,9 @@ internal static class WorkerCommand
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter("DurableTask", LogLevel.Warning)
             .AddFilter("Azure", LogLevel.Warning)
+
+            // A failed start is reported once, as an error message; the host would also log it with a stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
             .SetMinimumLevel(LogLevel.Information);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         builder.Services.AddMpoDurableWorker(options, connection, ProductTasks.Register);

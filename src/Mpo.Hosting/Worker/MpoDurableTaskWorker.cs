@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Worker;
@@ -6,6 +7,7 @@ using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mpo.Core;
 using Mpo.Hosting.Configuration;
 
 namespace Mpo.Hosting.Worker;
@@ -59,6 +61,7 @@ public sealed class MpoDurableTaskWorker : DurableTaskWorker
     public bool IsRunning { get; private set; }
 
     /// <inheritdoc />
+    /// <exception cref="MpoInputException">The storage account cannot be reached or refuses the credentials.</exception>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         _logger.WorkerStarting(_options.WorkerId, _options.HubName, _options.PartitionCount, _connection.Describe());
@@ -76,7 +79,17 @@ public sealed class MpoDurableTaskWorker : DurableTaskWorker
         var middleware = new SdkOrchestrationMiddleware(
             Factory, _services, shims, _service.EventBehaviourForContinueAsNew, _logger);
         worker.AddOrchestrationDispatcherMiddleware(middleware.InvokeAsync);
-        await worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageFailure(e) is { } failure)
+        {
+            worker.Dispose();
+            throw new MpoInputException(
+                $"{_connection.Source}: cannot use the task hub '{_options.HubName}' at {_connection.Describe()}: {failure.Message}", e);
+        }
+
         _worker = worker;
         IsRunning = true;
         _logger.WorkerStarted(_options.WorkerId, clock.ElapsedMilliseconds);
@@ -110,6 +123,15 @@ public sealed class MpoDurableTaskWorker : DurableTaskWorker
         _worker?.Dispose();
         base.Dispose();
     }
+
+    /// <summary>The storage error (unreachable endpoint, refused credentials) behind a failed start, if any.</summary>
+    private static RequestFailedException? StorageFailure(Exception e) => e switch
+    {
+        RequestFailedException r => r,
+        AggregateException a => a.InnerExceptions.Select(StorageFailure).FirstOrDefault(f => f is not null),
+        { InnerException: { } inner } => StorageFailure(inner),
+        _ => null,
+    };
 
     /// <summary>Not used: <see cref="StartAsync"/> and <see cref="StopAsync"/> drive the TaskHubWorker directly.</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
