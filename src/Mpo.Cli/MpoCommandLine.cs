@@ -41,6 +41,10 @@ public static class MpoCommandLine
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Ctrl-C/SIGTERM cancel the command's token; a graceful stop (e.g. of `mpo worker`) may take longer
+            // than System.CommandLine's default 2 s.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Mpo.Cli.Hosting;
+using Mpo.Hosting;
+using Mpo.Hosting.Configuration;
+using Mpo.Hosting.Worker;
+
+namespace Mpo.Cli.Commands;
+
+/// <summary>
+/// <c>mpo worker</c>: runs a durable worker on the task hub until Ctrl-C or SIGTERM, then stops gracefully
+/// (in-flight episodes finish, partition leases are handed back). Run several, on one machine with different
+/// <c>--slot</c>s or on several machines, to share the work.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var storage = new Option<string?>(StorageConnection.CommandLineOption)
+        {
+            Description = $"Storage connection string (a secret; prefer {StorageConnection.EnvironmentVariable}). " +
+                          "Without one, a local Azurite is started.",
+        };
+        var hub = new Option<string?>("--hub") { Description = "Task hub name (default: host.json, MPO_HUB_NAME, else 'mpo')." };
+        var slot = new Option<int?>("--slot")
+        {
+            Description = "Worker slot on this machine, 0-999 (default: MPO_WORKER_SLOT, else 0). The worker id is {machine}-{slot}.",
+        };
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "Data folder of the local Azurite, used when no connection string is configured.",
+            DefaultValueFactory = _ => StorageResolver.DefaultDataFolder,
+        };
+        var command = new Command("worker", "Run a durable worker until Ctrl-C (graceful stop).") { storage, hub, slot, dataDir };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var options = DurableHostConfiguration.Load(
+                DurableHostConfiguration.FindHostJson(),
+                new Dictionary<string, string?>
+                {
+                    ["--hub"] = parse.GetValue(hub),
+                    ["--slot"] = parse.GetValue(slot)?.ToString(CultureInfo.InvariantCulture),
+                });
+
+            await using var resolved = await StorageResolver.ResolveAsync(
+                parse.GetValue(storage), parse.GetValue(dataDir)!, line => error.WriteLine(line), cancellationToken);
+            using var host = BuildHost(options, resolved.Connection);
+            await host.StartAsync(cancellationToken);
+            output.WriteLine($"Worker {options.WorkerId} running on task hub '{options.HubName}' at {resolved.Connection}. " +
+                             "Press Ctrl-C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: stop gracefully below.
+            }
+
+            using var stopTimeout = new CancellationTokenSource(MpoDurableTaskWorker.StopTimeout);
+            await host.StopAsync(stopTimeout.Token);
+            output.WriteLine($"Worker {options.WorkerId} stopped.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static IHost BuildHost(DurableHostOptions options, StorageConnection connection)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter("DurableTask", LogLevel.Warning)
+            .AddFilter("Azure", LogLevel.Warning)
+
+            // A failed start is reported once, as an error message; the host would also log it with a stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
+            .SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        builder.Services.AddMpoDurableWorker(options, connection, ProductTasks.Register);
+        return builder.Build();
+    }
+}
