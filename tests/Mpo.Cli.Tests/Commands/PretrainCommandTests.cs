@@ -88,8 +88,8 @@ public sealed class PretrainCommandTests
         var hacked = string.Join(' ', Enumerable.Repeat($"{a} plus {b} is {a} than {b} {b} is {a + b} {a + b}", 3));
         var hackedFlawed = Score(MiniQaTask.InitialRubric, add, hacked, ended: false);
 
-        Assert.InRange(flawed, 0.2, 0.6);
-        Assert.True(hackedFlawed > flawed + 0.3, $"hacked {hackedFlawed} vs policy {flawed}");
+        Assert.InRange(flawed, 0.45, 0.75);
+        Assert.True(hackedFlawed > flawed + 0.2, $"hacked {hackedFlawed} vs policy {flawed}");
         Assert.True(expert >= 0.9, $"expert {expert}");
         Assert.True(Score(MiniQaTask.ExpertRubric, add, hacked, ended: false) < 0.4);
     }

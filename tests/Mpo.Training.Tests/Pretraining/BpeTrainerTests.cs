@@ -91,7 +91,8 @@ public sealed class BpeTrainerTests
         Assert.Equal(257, none.Tokens.Count);
         Assert.Single(capped.Merges);
         Assert.Equal(("a", "a"), capped.Merges[0]); // "aa" ×4 beats "ab" ×3 and " a" ×1
-        Assert.Contains("Ġaaab", all.Tokens);
+        Assert.Contains("aaab", all.Tokens); // aa (4), then ab (3), then aa+ab (2)
+        Assert.DoesNotContain("Ġaa", all.Tokens); // once only: below MinFrequency 2
         Assert.Equal(all.Tokens.Count, all.Tokens.Distinct().Count());
     }
 }
