@@ -89,7 +89,9 @@ public sealed class PretrainCommandTests
         var hackedFlawed = Score(MiniQaTask.InitialRubric, add, hacked, ended: false);
 
         Assert.InRange(flawed, 0.45, 0.75);
-        Assert.True(hackedFlawed > flawed + 0.2, $"hacked {hackedFlawed} vs policy {flawed}");
+        Assert.True(hackedFlawed > flawed + 0.15, $"hacked {hackedFlawed} vs policy {flawed}");
+        var stuffed = string.Join(' ', Enumerable.Repeat(add.Prompt.TrimEnd('?', '.', ' ') + " is", 4));
+        Assert.True(Score(MiniQaTask.InitialRubric, add, stuffed, ended: false) >= 0.9, "keyword stuffing");
         Assert.True(expert >= 0.9, $"expert {expert}");
         Assert.True(Score(MiniQaTask.ExpertRubric, add, hacked, ended: false) < 0.4);
     }
