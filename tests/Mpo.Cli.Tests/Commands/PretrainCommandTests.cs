@@ -44,6 +44,19 @@ public sealed class PretrainCommandTests
         }
     }
 
+    [Fact]
+    public async Task Pretrain_TextMode_PrintsProgressLossAndOracle()
+    {
+        using var folder = new TempFolder();
+
+        var (code, stdout, stderr) = await CliRun.RunAsync("pretrain", "--steps", "10", "--batch-size", "8", "--output", Path.Combine(folder.Path, "p"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("step 10/10", stdout, StringComparison.Ordinal);
+        Assert.Contains("Final loss", stdout, StringComparison.Ordinal);
+        Assert.Contains("Held-out greedy oracle", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--task", "essay_writing", "only bundled task")]
     [InlineData("--steps", "0", "--steps must be at least 1")]
