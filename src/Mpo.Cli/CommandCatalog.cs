@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return Commands.RubricCommand.Create();
         yield return Commands.ModelCommand.Create();
         yield return Commands.WorkerCommand.Create();
+        yield return Commands.PretrainCommand.Create();
     }
 }

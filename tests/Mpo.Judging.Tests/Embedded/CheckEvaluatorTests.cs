@@ -91,6 +91,18 @@ public class CheckEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ContainsGold_MatchesTheGoldWordsAsOneRun()
+    {
+        var fields = new Dictionary<string, string> { [SampleFields.Gold] = "12 is bigger" };
+
+        Assert.True(Run("contains_gold", Sample("12 IS bigger than 7.", fields: fields)).Passed);
+        Assert.False(Run("contains_gold", Sample("7 is bigger than 12 .", fields: fields)).Passed);
+        Assert.False(Run("contains_gold", Sample("112 is bigger", fields: fields)).Passed);
+        Assert.Contains("does not contain the gold answer", Run("contains_gold", Sample("12 is small", fields: fields)).Explanation, StringComparison.Ordinal);
+        Assert.Throws<CheckEvaluationException>(() => Run("contains_gold", Sample("12 is bigger")));
+    }
+
+    [Fact]
     public void Evaluate_FlagsVerdictCompletedInjection_ReadResponseAndFields()
     {
         var truncated = new Dictionary<string, string> { [SampleFields.Finish] = SampleFields.FinishLength };

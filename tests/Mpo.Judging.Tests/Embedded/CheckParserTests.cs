@@ -102,7 +102,7 @@ public class CheckParserTests
             1 => new BetweenCondition(RandomMeasure(r), r.Next(0, 10), r.Next(10, 500) + 0.25),
             2 => new RegexCondition(RandomString(r), r.Next(2) == 0),
             3 => new EndsWithCondition(RandomString(r)),
-            4 => new FlagCondition((CheckFlag)r.Next(4)),
+            4 => new FlagCondition((CheckFlag)r.Next(Enum.GetValues<CheckFlag>().Length)),
             5 => new CompareCondition(RandomMeasure(r), CompareOp.LessOrEqual, r.Next(100) / 100.0),
             6 => new AndCondition(RandomCondition(r, depth - 1), RandomCondition(r, depth - 1)),
             7 => new OrCondition(RandomCondition(r, depth - 1), RandomCondition(r, depth - 1)),

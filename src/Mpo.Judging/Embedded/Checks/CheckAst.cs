@@ -63,6 +63,9 @@ public enum CheckFlag
 
     /// <summary><c>injection_free</c>: the prompt-injection detector does not flag the response.</summary>
     InjectionFree,
+
+    /// <summary><c>contains_gold</c>: the response's word tokens contain the sample's <c>gold</c> field's tokens as one run.</summary>
+    ContainsGold,
 }
 
 /// <summary>A boolean condition over a response.</summary>

@@ -168,6 +168,18 @@ public static partial class CheckEvaluator
                 return !verdict.Flagged;
             }
 
+            case CheckFlag.ContainsGold:
+            {
+                if (sample.Fields is null || !sample.Fields.TryGetValue(SampleFields.Gold, out var gold))
+                {
+                    throw new CheckEvaluationException($"contains_gold needs the sample's '{SampleFields.Gold}' field, which sample {sample.SampleId} lacks");
+                }
+
+                bool ok = ContainsRun(TextMeasures.Tokens(sample.Response), TextMeasures.Tokens(gold));
+                facts.Add(ok ? $"the response contains the gold answer \"{gold}\"" : $"the response does not contain the gold answer \"{gold}\"");
+                return ok;
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(flag), flag, "unknown flag");
         }
@@ -203,4 +215,29 @@ public static partial class CheckEvaluator
 
     [GeneratedRegex(@"<verdict>\s*(RIGHT|WRONG)\s*</verdict>")]
     internal static partial Regex Verdict();
+
+    /// <summary>Whether <paramref name="needle"/> (non-empty) occurs in <paramref name="haystack"/> as consecutive tokens.</summary>
+    private static bool ContainsRun(IReadOnlyList<string> haystack, IReadOnlyList<string> needle)
+    {
+        if (needle.Count == 0)
+        {
+            return false;
+        }
+
+        for (int start = 0; start + needle.Count <= haystack.Count; start++)
+        {
+            int k = 0;
+            while (k < needle.Count && haystack[start + k] == needle[k])
+            {
+                k++;
+            }
+
+            if (k == needle.Count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

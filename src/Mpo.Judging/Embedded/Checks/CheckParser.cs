@@ -157,6 +157,9 @@ public sealed class CheckParser
             case "injection_free":
                 _next++;
                 return new FlagCondition(CheckFlag.InjectionFree);
+            case "contains_gold":
+                _next++;
+                return new FlagCondition(CheckFlag.ContainsGold);
         }
 
         var measure = ParseMeasure();

@@ -81,6 +81,7 @@ public static class CheckRenderer
         CheckFlag.VerdictPresent => "verdict_present",
         CheckFlag.Completed => "completed",
         CheckFlag.InjectionFree => "injection_free",
+        CheckFlag.ContainsGold => "contains_gold",
         _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "unknown flag"),
     };
 
