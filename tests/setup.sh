@@ -13,6 +13,8 @@ if [ ! -d "$root/tests/tokenizer-reference/node_modules/gpt-3-encoder" ]; then
 fi
 if ! /usr/bin/python3 -c "import torch" >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  echo "Installing Debian's python3-torch and OpenBLAS for the PyTorch reference tests..." >&2
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
 fi
