@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mpo.Judging.Embedded;
 using Mpo.Judging.Llm;
 
 namespace Mpo.JudgeServer;
@@ -21,7 +22,7 @@ public sealed class RuleBasedResponder : IJudgeResponder
     public ValueTask<string> RespondAsync(JudgeTurnRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var words = TaskHardRules.WordCount(request.Response ?? "");
+        var words = TextMeasures.Words(request.Response ?? "");
         var n = (request.Number ?? 0).ToString(CultureInfo.InvariantCulture);
         var text = request.Kind switch
         {
