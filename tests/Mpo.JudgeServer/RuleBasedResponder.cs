@@ -1,3 +1,4 @@
+using Mpo.Judging.Rubrics;
 using System.Globalization;
 using Mpo.Judging.Embedded;
 using Mpo.Judging.Llm;
@@ -45,7 +46,7 @@ public sealed class RuleBasedResponder : IJudgeResponder
     /// <summary>The score for a response of <paramref name="words"/> words on an item.</summary>
     public static int ScoreFor(int words, string? itemText)
     {
-        var range = itemText is null ? null : ScoreRange.Declared(itemText);
+        var range = itemText is null ? null : ScoreRange.FromText(itemText);
         var (min, max) = range is null ? (0, 5) : (range.Min, range.Max);
         return Math.Clamp(words / WordsPerPoint, min, max);
     }

@@ -91,7 +91,7 @@ public sealed partial class LlmRewardModel : IRewardModel
         for (var i = 0; i < rubric.Items.Count; i++)
         {
             var item = rubric.Items[i];
-            var range = ScoreRange.Declared(item.Text);
+            var range = ScoreRange.FromText(item.Text);
             string? rationale = null;
             string? failure;
             try
@@ -99,7 +99,7 @@ public sealed partial class LlmRewardModel : IRewardModel
                 conversation.User(RewardModelPrompts.ItemRequest(i + 1, item.Text));
                 rationale = await conversation.GenerateAsync(new JudgeTurn("rationale", limits.Rationale, JudgeTurn.StopAtEndMarker), cancellationToken).ConfigureAwait(false);
                 conversation.User(RewardModelPrompts.ScoreTurn);
-                var reply = await conversation.GenerateAsync(new JudgeTurn("score", limits.Score, Regex: @"\d+"), cancellationToken).ConfigureAwait(false);
+                var reply = await conversation.GenerateAsync(new JudgeTurn("score", limits.Score, Regex: range is { Min: < 0 } ? @"-?\d+" : @"\d+"), cancellationToken).ConfigureAwait(false);
                 if (ScoreParser.TryParse(reply, range, out var value, out failure))
                 {
                     items.Add(new ItemScore(item.Id, value, rationale));

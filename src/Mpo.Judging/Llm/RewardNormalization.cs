@@ -1,3 +1,5 @@
+using Mpo.Judging.Rubrics;
+
 namespace Mpo.Judging.Llm;
 
 /// <summary>How the summed item scores become the reward.</summary>
@@ -9,7 +11,7 @@ public enum RewardNormalization
     /// <summary>
     /// A documented deviation: reward = Σ item scores / Σ declared item maxima, in [0, 1] for non-negative ranges,
     /// so the value target stays on one scale across rubric versions. Every item must declare its range
-    /// (<see cref="ScoreRange.Declared"/>); otherwise the sample is unscorable with that cause.
+    /// (<see cref="ScoreRange.FromText"/>); otherwise the sample is unscorable with that cause.
     /// </summary>
     RubricMaximum,
 }

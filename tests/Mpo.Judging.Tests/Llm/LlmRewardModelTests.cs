@@ -80,7 +80,7 @@ public sealed class LlmRewardModelTests
     {
         await using var h = await JudgeHarness.StartAsync();
         var model = h.RewardModel(new RewardModelOptions { Normalization = RewardNormalization.RubricMaximum });
-        var rubric = RubricFormat.Parse("<rubric><item>### Depth\n- +2: deep insight\n- -1: shallow</item></rubric>");
+        var rubric = RubricFormat.Parse("<rubric><item>Judge the depth of the essay.</item></rubric>");
 
         var score = await model.ScoreAsync(JudgeHarness.Essay, rubric, new JudgeSample("s1", "p", JudgeHarness.Words(60)));
 
