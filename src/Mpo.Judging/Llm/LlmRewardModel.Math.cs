@@ -36,11 +36,10 @@ public sealed partial class LlmRewardModel
             return Unscorable(sample, [new ItemScore(AnswerItemId, null, null, "no gold answer")], "sample has neither a 'gold' field nor a boxed answer in 'solution'");
         }
 
-        var answer = BoxedAnswers.FirstBoxed(sample.Response);
-        var correct = BoxedAnswers.Equivalent(answer, gold);
-        var reason = answer is null ? "no boxed answer" : correct ? $"boxed answer {answer} equals the gold answer" : $"boxed answer {answer} differs from the gold answer";
-        var score = correct ? TaskHardRules.MathCorrectScore : 0;
-        return new SampleScore(sample.SampleId, score, [new ItemScore(AnswerItemId, score, reason)]);
+        // The embedded judge's answer check, with the gold answer taken from the reference solution when no field gives it.
+        var fields = new Dictionary<string, string>(sample.Fields ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [SampleFields.Gold] = gold };
+        var item = TaskHardRules.MathAnswerCheck(sample with { Fields = fields }) with { ItemId = AnswerItemId };
+        return new SampleScore(sample.SampleId, item.Score!.Value, [item]);
     }
 
     private async Task<SampleScore> ScoreReasoningAsync(Rubric guidelines, JudgeSample sample, CancellationToken cancellationToken)
