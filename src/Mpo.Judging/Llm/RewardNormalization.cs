@@ -1,8 +1,10 @@
 using Mpo.Judging.Rubrics;
+using System.Text.Json.Serialization;
 
 namespace Mpo.Judging.Llm;
 
 /// <summary>How the summed item scores become the reward.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RewardNormalization>))]
 public enum RewardNormalization
 {
     /// <summary>The paper's: reward = Σ item scores. Its scale drifts as the MRM changes the rubric (method §6.1).</summary>

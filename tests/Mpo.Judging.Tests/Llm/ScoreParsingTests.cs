@@ -63,13 +63,13 @@ public sealed class ScoreParsingTests
     }
 
     [Theory]
-    [InlineData("", "BaseUrl")]
-    [InlineData("ftp://x/v1", "BaseUrl")]
+    [InlineData("", "base_url")]
+    [InlineData("ftp://x/v1", "base_url")]
     public void Validate_BadBaseUrl_NamesField(string url, string field)
     {
         var options = new JudgeEndpointOptions { BaseUrl = url, Model = "m" };
         var error = Assert.Throws<MpoInputException>(() => options.Validate("judges.json: Judge"));
-        Assert.Contains($"judges.json: Judge: {field}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"judges.json: Judge: field '{field}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ScoreParsingTests
     {
         var options = new JudgeEndpointOptions { BaseUrl = "http://127.0.0.1:8000/v1", Model = "m", ApiKeyEnv = "sk-abc.def" };
         var error = Assert.Throws<MpoInputException>(() => options.Validate());
-        Assert.Contains("ApiKeyEnv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'api_key_env'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public sealed class ScoreParsingTests
     {
         var options = new JudgeEndpointOptions { BaseUrl = "http://127.0.0.1:8000/v1", Model = "m", Temperature = 5 };
         var error = Assert.Throws<MpoInputException>(() => options.Validate());
-        Assert.Contains("Temperature", error.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'temperature'", error.Message, StringComparison.Ordinal);
     }
 }
