@@ -71,13 +71,7 @@ public sealed record JudgeConfig
     /// <param name="source">Where it came from (e.g. <c>run.json: rm</c>).</param>
     public void Validate(string source = "judge")
     {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
-        {
-            var first = results[0];
-            var fields = string.Join(", ", first.MemberNames.Select(JsonFieldNames.Of<JudgeConfig>));
-            throw new MpoInputException($"{source}: field '{fields}': {first.ErrorMessage}");
-        }
+        OptionsValidation.Annotations(this, source);
 
         if (!Enum.IsDefined(Kind))
         {

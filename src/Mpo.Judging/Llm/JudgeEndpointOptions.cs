@@ -126,13 +126,7 @@ public sealed record JudgeEndpointOptions
     /// <param name="source">Where the options came from (file and section), for the message.</param>
     public void Validate(string source = SectionName)
     {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
-        {
-            var first = results[0];
-            var fields = string.Join(", ", first.MemberNames.Select(JsonFieldNames.Of<JudgeEndpointOptions>));
-            throw new MpoInputException($"{source}: field '{fields}': {first.ErrorMessage}");
-        }
+        OptionsValidation.Annotations(this, source);
 
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
         {
@@ -157,7 +151,7 @@ public sealed record JudgeEndpointOptions
     {
         if (value < minimum)
         {
-            throw new MpoInputException($"{source}: field '{JsonFieldNames.Of<JudgeEndpointOptions>(field)}': must be at least {minimum}, was {value}.");
+            throw new MpoInputException($"{source}: field '{OptionsValidation.FieldName<JudgeEndpointOptions>(field)}': must be at least {minimum}, was {value}.");
         }
     }
 }
