@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Mpo.Judging.Detectors;
 using Mpo.Judging.Llm;
 using static Mpo.Judging.Llm.JudgeProtocolMarkers;
 
@@ -33,7 +34,7 @@ public static partial class JudgeTurnClassifier
 
         return new JudgeTurnRequest(kind, number, itemText, ResponseOf(messages), messages, model, guidedRegex)
         {
-            TaskInput = FirstBlock(messages, TaskInput()) is { } input ? ResponseQuoting.Unescape(input) : null,
+            TaskInput = FirstBlock(messages, TaskInput()) is { } input ? JudgePromptEscaping.Unescape(input) : null,
             ReferenceSolution = FirstBlock(messages, ReferenceSolution()),
         };
     }
@@ -65,10 +66,9 @@ public static partial class JudgeTurnClassifier
     {
         foreach (var message in messages)
         {
-            var m = Quoted().Match(message.Content);
-            if (m.Success)
+            if (JudgePromptEscaping.TryExtract(message.Content, out var response))
             {
-                return ResponseQuoting.Unescape(m.Groups["body"].Value);
+                return response;
             }
         }
 
@@ -93,7 +93,4 @@ public static partial class JudgeTurnClassifier
 
     [GeneratedRegex(@"\[Start of Reference Solution\]\n(?<body>.*?)\n\[End of Reference Solution\]", RegexOptions.Singleline)]
     private static partial Regex ReferenceSolution();
-
-    [GeneratedRegex(@"<response>\n(?<body>.*?)\n</response>", RegexOptions.Singleline)]
-    private static partial Regex Quoted();
 }

@@ -1,4 +1,6 @@
+using Mpo.Judging.Rubrics;
 using System.Globalization;
+using Mpo.Judging.Embedded;
 using Mpo.Judging.Llm;
 
 namespace Mpo.JudgeServer;
@@ -21,7 +23,7 @@ public sealed class RuleBasedResponder : IJudgeResponder
     public ValueTask<string> RespondAsync(JudgeTurnRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var words = TaskHardRules.WordCount(request.Response ?? "");
+        var words = TextMeasures.Words(request.Response ?? "");
         var n = (request.Number ?? 0).ToString(CultureInfo.InvariantCulture);
         var text = request.Kind switch
         {
@@ -44,7 +46,7 @@ public sealed class RuleBasedResponder : IJudgeResponder
     /// <summary>The score for a response of <paramref name="words"/> words on an item.</summary>
     public static int ScoreFor(int words, string? itemText)
     {
-        var range = itemText is null ? null : ScoreRange.Declared(itemText);
+        var range = itemText is null ? null : ScoreRange.FromText(itemText);
         var (min, max) = range is null ? (0, 5) : (range.Min, range.Max);
         return Math.Clamp(words / WordsPerPoint, min, max);
     }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Mpo.Judging.Detectors;
 
 /// <summary>How a flagged response's reward is changed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InjectionPenaltyMode>))]
 public enum InjectionPenaltyMode
 {
     /// <summary>Count the flag, keep the reward (for measuring only).</summary>

@@ -14,7 +14,7 @@ namespace Mpo.Judging.Embedded;
 public sealed class EmbeddedRewardModel : IRewardModel
 {
     /// <summary>Flag written when a task hard rule decided the reward.</summary>
-    public const string HardRuleFlag = "hard_rule";
+    public const string HardRuleFlag = TaskHardRules.Flag;
 
     private readonly EmbeddedRewardModelOptions _options;
     private readonly InjectionStatistics? _injections;
@@ -44,14 +44,7 @@ public sealed class EmbeddedRewardModel : IRewardModel
         ArgumentNullException.ThrowIfNull(taskName);
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(sample);
-        var verdict = PromptInjectionDetector.Inspect(sample.Response);
-        _injections?.Record(verdict);
-        var flags = new List<string>();
-        if (verdict.Flagged)
-        {
-            flags.Add(InjectionPenalty.Flag);
-        }
-
+        var verdict = InjectionScreen.Inspect(sample.Response, _injections);
         bool isMath = taskName == TaskHardRules.MathTask;
         var scale = isMath
             ? new RubricScale(0, TaskHardRules.MathCorrectScore, [])
@@ -61,9 +54,8 @@ public sealed class EmbeddedRewardModel : IRewardModel
         var rule = _options.ApplyHardRules ? TaskHardRules.Apply(taskName, sample) : null;
         if (rule is not null)
         {
-            flags.Add(HardRuleFlag);
             var ruleItem = new ItemScore($"{HardRuleFlag}:{rule.Rule}", rule.Reward, rule.Explanation);
-            return Finish(sample, rule.Reward / divisor, [ruleItem], scale.Minimum / divisor, flags, verdict);
+            return Finish(new SampleScore(sample.SampleId, rule.Reward / divisor, [ruleItem], null, [HardRuleFlag]), scale.Minimum / divisor, verdict);
         }
 
         var items = new List<ItemScore>();
@@ -75,7 +67,7 @@ public sealed class EmbeddedRewardModel : IRewardModel
             }
             catch (CheckEvaluationException e)
             {
-                return new SampleScore(sample.SampleId, double.NaN, [new ItemScore("answer_check", null, null, e.Message)], e.Message, flags);
+                return Finish(new SampleScore(sample.SampleId, double.NaN, [new ItemScore("answer_check", null, null, e.Message)], e.Message), 0, verdict);
             }
         }
         else
@@ -86,20 +78,13 @@ public sealed class EmbeddedRewardModel : IRewardModel
         var failures = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
         if (failures.Count > 0)
         {
-            return new SampleScore(sample.SampleId, double.NaN, items, string.Join("; ", failures), flags);
+            return Finish(new SampleScore(sample.SampleId, double.NaN, items, string.Join("; ", failures)), 0, verdict);
         }
 
         double sum = items.Sum(i => i.Score ?? 0);
-        return Finish(sample, sum / divisor, items, scale.Minimum / divisor, flags, verdict);
+        return Finish(new SampleScore(sample.SampleId, sum / divisor, items, null, []), scale.Minimum / divisor, verdict);
     }
 
-    private SampleScore Finish(JudgeSample sample, double reward, List<ItemScore> items, double minimum, List<string> flags, InjectionVerdict verdict)
-    {
-        if (verdict.Flagged)
-        {
-            reward = _options.InjectionPenalty.Apply(reward, minimum);
-        }
-
-        return new SampleScore(sample.SampleId, reward, items, null, flags);
-    }
+    private SampleScore Finish(SampleScore score, double minimum, InjectionVerdict verdict) =>
+        InjectionScreen.Penalise(score, verdict, _options.InjectionPenalty, minimum);
 }

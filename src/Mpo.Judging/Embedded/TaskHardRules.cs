@@ -18,6 +18,9 @@ public sealed record HardRuleOutcome(double Reward, string Rule, string Explanat
 /// </summary>
 public static partial class TaskHardRules
 {
+    /// <summary>Flag written into <see cref="SampleScore.Flags"/> when a hard rule decided the reward.</summary>
+    public const string Flag = "hard_rule";
+
     /// <summary>The paper's ethical-reasoning task name.</summary>
     public const string EthicsTask = "ethical_reasoning";
 

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Mpo.Judging.Embedded;
 
 /// <summary>What the embedded reward model does with a rubric item that has no <c>check</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<UncheckedItemPolicy>))]
 public enum UncheckedItemPolicy
 {
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mpo.Judging.Llm;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Mpo.Judging.Llm;
 /// <c>\d+</c> and <c>[0-5]</c>). Servers differ in the request field they accept, and OpenAI and Azure OpenAI reject
 /// unknown fields, so the mode is chosen per endpoint. Replies are parsed defensively in every mode.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GuidedDecoding>))]
 public enum GuidedDecoding
 {
     /// <summary>Asks the server's <c>/v1/models</c> once: <c>owned_by: "vllm"</c> → <see cref="Vllm"/>,

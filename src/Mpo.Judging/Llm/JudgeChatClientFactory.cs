@@ -48,7 +48,7 @@ public static class JudgeChatClientFactory
         var key = Environment.GetEnvironmentVariable(options.ApiKeyEnv);
         return string.IsNullOrWhiteSpace(key)
             ? throw new MpoInputException(
-                $"judge '{options.Name}': ApiKeyEnv: environment variable {options.ApiKeyEnv} is not set (it must hold the API key).")
+                $"judge '{options.Name}': field 'api_key_env': environment variable {options.ApiKeyEnv} is not set (it must hold the API key).")
             : key;
     }
 }

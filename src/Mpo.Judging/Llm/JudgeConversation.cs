@@ -23,7 +23,7 @@ public sealed class JudgeConversation
     public IReadOnlyList<ChatMessage> Messages => _messages;
 
     /// <summary>Words in all turns so far (the paper's context guard estimates tokens as words × 1.5).</summary>
-    public int WordCount => _messages.Sum(m => TaskHardRules.WordCount(m.Text ?? ""));
+    public int WordCount => _messages.Sum(m => Embedded.TextMeasures.Words(m.Text ?? ""));
 
     /// <summary>Appends a system turn.</summary>
     public JudgeConversation System(string text)

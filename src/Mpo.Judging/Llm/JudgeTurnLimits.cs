@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mpo.Judging.Llm;
 
 /// <summary>
@@ -12,4 +14,9 @@ namespace Mpo.Judging.Llm;
 /// <param name="Plan">The math RM's plan and execution turns.</param>
 /// <param name="MathAnalysis">The math MRM's analysis and refinement turns.</param>
 public sealed record JudgeTurnLimits(
-    int Rationale = 300, int Score = 16, int Analysis = 2000, int Item = 500, int Plan = 2000, int MathAnalysis = 2500);
+    [property: JsonPropertyName("rationale")] int Rationale = 300,
+    [property: JsonPropertyName("score")] int Score = 16,
+    [property: JsonPropertyName("analysis")] int Analysis = 2000,
+    [property: JsonPropertyName("item")] int Item = 500,
+    [property: JsonPropertyName("plan")] int Plan = 2000,
+    [property: JsonPropertyName("math_analysis")] int MathAnalysis = 2500);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mpo.Core;
 using Mpo.Judging.Abstractions;
+using Mpo.Judging.Embedded;
 using Mpo.Judging.Rubrics;
 
 namespace Mpo.Judging.Llm;
@@ -34,7 +35,7 @@ public sealed partial class LlmMetaRewardModel : IMetaRewardModel
     public async Task<RevisionResult> ReviseAsync(RevisionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = request.Task.Name == TaskHardRules.Math
+        var result = request.Task.Name == Embedded.TaskHardRules.MathTask
             ? await ReviseMathAsync(request, cancellationToken).ConfigureAwait(false)
             : await ReviseRubricAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.Rubric is null)
@@ -86,7 +87,7 @@ public sealed partial class LlmMetaRewardModel : IMetaRewardModel
         // 4. The new version exists only if the merged criteria parse into at least one item.
         try
         {
-            var rubric = RubricFormat.Parse(CriteriaMerge.Render(merged), $"MRM revision at step {request.Step}");
+            var rubric = RubricFormat.Parse(RubricMerge.RenderCriteria(merged), $"MRM revision at step {request.Step}");
             return new RevisionResult(rubric, analysis.ToString());
         }
         catch (MpoInputException e)
@@ -126,8 +127,8 @@ public sealed partial class LlmMetaRewardModel : IMetaRewardModel
         var words = 0;
         for (var k = 0; k < sets.Count; k++)
         {
-            var set = $"Junior Instructor's Scoring Criteria Set #{k + 1}:\n{CriteriaMerge.Render(sets[k].Criteria)}";
-            var setWords = TaskHardRules.WordCount(set);
+            var set = $"Junior Instructor's Scoring Criteria Set #{k + 1}:\n{RubricMerge.RenderCriteria(sets[k].Criteria)}";
+            var setWords = TextMeasures.Words(set);
             if (words + setWords > _options.MergeWordLimit && joined.Count > 0)
             {
                 break;
@@ -176,7 +177,7 @@ public sealed partial class LlmMetaRewardModel : IMetaRewardModel
             replies.Add(await conversation.GenerateAsync(new JudgeTurn(kind, limits.Item, JudgeTurn.StopAtEndMarker), cancellationToken).ConfigureAwait(false));
         }
 
-        var items = CriteriaMerge.Clean(replies);
+        var items = RubricMerge.CleanCriteria(replies);
         return (items, items.Count == 0 ? $"the count was {count} but no criterion had text" : null);
     }
 }

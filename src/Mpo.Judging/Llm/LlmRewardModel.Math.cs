@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mpo.Judging.Abstractions;
+using Mpo.Judging.Embedded;
 using Mpo.Judging.Rubrics;
 
 namespace Mpo.Judging.Llm;
@@ -16,10 +17,9 @@ public sealed partial class LlmRewardModel
     private async Task<SampleScore> ScoreMathAsync(Rubric guidelines, JudgeSample sample, MathMode mode, CancellationToken cancellationToken)
     {
         var itemId = mode == MathMode.Reasoning ? ReasoningItemId : AnswerItemId;
-        var words = TaskHardRules.WordCount(TaskHardRules.MathRationale(sample.Response));
-        if (words < TaskHardRules.MinimumWords)
+        if (TaskHardRules.Apply(TaskHardRules.MathTask, sample) is { } rule)
         {
-            return new SampleScore(sample.SampleId, 0, [new ItemScore(itemId, 0, $"rationale has {words} words (< {TaskHardRules.MinimumWords})")]);
+            return new SampleScore(sample.SampleId, rule.Reward, [new ItemScore(itemId, rule.Reward, rule.Explanation)], Flags: [TaskHardRules.Flag]);
         }
 
         return mode == MathMode.Reasoning
@@ -30,17 +30,16 @@ public sealed partial class LlmRewardModel
     private static SampleScore CheckAnswer(JudgeSample sample)
     {
         var gold = MathGuidelines.Field(sample, MathGuidelines.GoldField)
-                   ?? (MathGuidelines.Field(sample, MathGuidelines.SolutionField) is { } solution ? MathAnswerCheck.FirstBoxed(solution) : null);
+                   ?? (MathGuidelines.Field(sample, MathGuidelines.SolutionField) is { } solution ? BoxedAnswers.FirstBoxed(solution) : null);
         if (gold is null)
         {
             return Unscorable(sample, [new ItemScore(AnswerItemId, null, null, "no gold answer")], "sample has neither a 'gold' field nor a boxed answer in 'solution'");
         }
 
-        var answer = MathAnswerCheck.FirstBoxed(sample.Response);
-        var correct = answer is not null && MathAnswerCheck.Equivalent(answer, gold);
-        var reason = answer is null ? "no boxed answer" : correct ? $"boxed answer {answer} equals the gold answer" : $"boxed answer {answer} differs from the gold answer";
-        var score = correct ? MathAnswerCheck.Correct : 0;
-        return new SampleScore(sample.SampleId, score, [new ItemScore(AnswerItemId, score, reason)]);
+        // The embedded judge's answer check, with the gold answer taken from the reference solution when no field gives it.
+        var fields = new Dictionary<string, string>(sample.Fields ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [SampleFields.Gold] = gold };
+        var item = TaskHardRules.MathAnswerCheck(sample with { Fields = fields }) with { ItemId = AnswerItemId };
+        return new SampleScore(sample.SampleId, item.Score!.Value, [item]);
     }
 
     private async Task<SampleScore> ScoreReasoningAsync(Rubric guidelines, JudgeSample sample, CancellationToken cancellationToken)

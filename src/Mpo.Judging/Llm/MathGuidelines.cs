@@ -22,7 +22,7 @@ public static class MathGuidelines
     public const string SolutionField = "solution";
 
     /// <summary>Sample field with the gold answer (else taken from the solution's first box).</summary>
-    public const string GoldField = "gold";
+    public const string GoldField = Embedded.SampleFields.Gold;
 
     private const string Prefix = "math-d";
 

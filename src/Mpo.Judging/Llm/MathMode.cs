@@ -1,10 +1,12 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Mpo.Judging.Llm;
 
 /// <summary>How math responses are rewarded (the paper tossed a fair coin per scoring chunk between the two).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MathMode>))]
 public enum MathMode
 {
     /// <summary>Rule-based: boxed answer equal to gold → 5, else 0.</summary>

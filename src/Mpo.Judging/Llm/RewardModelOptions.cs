@@ -1,3 +1,5 @@
+using Mpo.Judging.Detectors;
+
 namespace Mpo.Judging.Llm;
 
 /// <summary>Options of <see cref="LlmRewardModel"/> (the endpoint is configured by <see cref="JudgeEndpointOptions"/>).</summary>
@@ -17,4 +19,8 @@ public sealed record RewardModelOptions
     /// <summary>Run seed for the Mixed math coin when a sample is scored outside a batch.</summary>
     /// <value>The default is 42 (the paper's seed).</value>
     public long RunSeed { get; init; } = 42;
+
+    /// <summary>Penalty for responses the prompt-injection detector flags (the same rule as the embedded judge's).</summary>
+    /// <value>The default sets the reward to the rubric's minimum.</value>
+    public InjectionPenalty InjectionPenalty { get; init; } = new();
 }

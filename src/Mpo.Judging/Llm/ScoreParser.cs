@@ -1,3 +1,4 @@
+using Mpo.Judging.Rubrics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

@@ -31,4 +31,27 @@ public static class RubricMerge
 
         return merged;
     }
+
+    /// <summary>
+    /// Turns free-text criteria (an LLM meta-reward model's replies) into item texts: stray <c>&lt;rubric&gt;</c> and
+    /// <c>&lt;item&gt;</c> tags removed, empties dropped, duplicates by normalised text dropped, first-seen order kept.
+    /// </summary>
+    public static IReadOnlyList<string> CleanCriteria(IEnumerable<string> replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var items = replies
+            .Select(r => StrayTags.Aggregate(r, (text, tag) => text.Replace(tag, "", StringComparison.OrdinalIgnoreCase)).Trim())
+            .Where(t => t.Length > 0)
+            .Select(t => new RubricItem(RubricFormat.IdFor(t), t));
+        return MergeItems(items).Select(i => i.Text).ToList();
+    }
+
+    /// <summary>The rubric text of a criteria list as a judge reads it (<see cref="RubricFormat.RenderForJudge"/>).</summary>
+    public static string RenderCriteria(IEnumerable<string> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return RubricFormat.RenderForJudge(new Rubric(criteria.Select(t => new RubricItem(RubricFormat.IdFor(t), t)).ToList()));
+    }
+
+    private static readonly string[] StrayTags = ["<rubric>", "</rubric>", "<item>", "</item>"];
 }

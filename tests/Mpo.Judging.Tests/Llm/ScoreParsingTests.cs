@@ -1,3 +1,4 @@
+using Mpo.Judging.Rubrics;
 using System.Text.Json;
 using Mpo.Core;
 using Mpo.Judging.Llm;
@@ -32,13 +33,13 @@ public sealed class ScoreParsingTests
     [InlineData("Give a score between 1 and 10.", 1, 10)]
     [InlineData("### Ideas\n#### Criterion for Integer Score: **6**\n...\n#### Criterion for Integer Score: **1**\n", 1, 6)]
     [InlineData("Use a scale of 1 to 10. A score from 4 to 6 means adequate.", 1, 10)]
-    public void Declared_ItemStatesRange_ReadsIt(string text, int min, int max) =>
-        Assert.Equal(new ScoreRange(min, max), ScoreRange.Declared(text));
+    [InlineData("### Depth\n- +2: deep insight, for example a counter-argument.\n- -1: shallow.", -1, 2)]
+    public void FromText_ItemStatesRange_ReadsTheWidest(string text, int min, int max) =>
+        Assert.Equal(new ScoreRange(min, max), ScoreRange.FromText(text));
 
     [Theory]
-    [InlineData("### Depth\n- +2: deep insight, for example a counter-argument.\n- -1: shallow.")]
     [InlineData("Award 2 points for each of 3 examples.")]
-    public void Declared_ItemWithoutRange_IsNull(string text) => Assert.Null(ScoreRange.Declared(text));
+    public void FromText_ItemWithoutRange_IsNull(string text) => Assert.Null(ScoreRange.FromText(text));
 
     [Theory]
     [InlineData("3", 3000)]
@@ -62,13 +63,13 @@ public sealed class ScoreParsingTests
     }
 
     [Theory]
-    [InlineData("", "BaseUrl")]
-    [InlineData("ftp://x/v1", "BaseUrl")]
+    [InlineData("", "base_url")]
+    [InlineData("ftp://x/v1", "base_url")]
     public void Validate_BadBaseUrl_NamesField(string url, string field)
     {
         var options = new JudgeEndpointOptions { BaseUrl = url, Model = "m" };
         var error = Assert.Throws<MpoInputException>(() => options.Validate("judges.json: Judge"));
-        Assert.Contains($"judges.json: Judge: {field}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"judges.json: Judge: field '{field}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class ScoreParsingTests
     {
         var options = new JudgeEndpointOptions { BaseUrl = "http://127.0.0.1:8000/v1", Model = "m", ApiKeyEnv = "sk-abc.def" };
         var error = Assert.Throws<MpoInputException>(() => options.Validate());
-        Assert.Contains("ApiKeyEnv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'api_key_env'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +85,6 @@ public sealed class ScoreParsingTests
     {
         var options = new JudgeEndpointOptions { BaseUrl = "http://127.0.0.1:8000/v1", Model = "m", Temperature = 5 };
         var error = Assert.Throws<MpoInputException>(() => options.Validate());
-        Assert.Contains("Temperature", error.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'temperature'", error.Message, StringComparison.Ordinal);
     }
 }
