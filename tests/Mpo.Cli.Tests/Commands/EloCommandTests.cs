@@ -5,8 +5,8 @@ namespace Mpo.Cli.Tests.Commands;
 
 public sealed class EloCommandTests : IDisposable
 {
-    private static readonly string Details = SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.details.json");
-    private static readonly string Scores = SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.scores.json");
+    private static readonly string Details = SharedData.Path("elo", "32b_32bvs32b_72b-1.details.json");
+    private static readonly string Scores = SharedData.Path("elo", "32b_32bvs32b_72b-1.scores.json");
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();

@@ -96,9 +96,9 @@ public sealed class EngineFeatureTests(AzuriteFixture azurite, SharedWorkerFixtu
     public async Task SuspendResume_Ticker_MakesNoProgressWhileSuspendedThenCompletes()
     {
         var hub = await shared.StartAsync(azurite);
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TickerOrchestrator), 8);
-        await hub.WaitUntilAsync(
-            id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running && m.SerializedCustomStatus is not null, Timeout);
+        // 20 one-second ticks: enough margin that a loaded machine cannot finish the ticker before the suspend lands.
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TickerOrchestrator), 20);
+        await hub.WaitUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running, Timeout);
 
         await hub.Client.SuspendInstanceAsync(id, "test");
         var suspended = await hub.WaitUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, Timeout);
@@ -110,7 +110,7 @@ public sealed class EngineFeatureTests(AzuriteFixture azurite, SharedWorkerFixtu
         Assert.Equal(OrchestrationRuntimeStatus.Suspended, later?.RuntimeStatus);
         Assert.Equal(suspended.SerializedCustomStatus, later?.SerializedCustomStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-        Assert.Equal(8, result.ReadOutputAs<int>());
+        Assert.Equal(20, result.ReadOutputAs<int>());
     }
 
     [Fact(Timeout = 90_000)]

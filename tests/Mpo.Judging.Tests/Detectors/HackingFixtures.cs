@@ -1,3 +1,4 @@
+using Mpo.TestSupport;
 using System.Text.Json;
 using Mpo.Judging.Abstractions;
 
@@ -6,7 +7,7 @@ namespace Mpo.Judging.Tests.Detectors;
 /// <summary>The shared reward-hacking fixture: title-only essays (expert rubric) and full MPO essays.</summary>
 internal static class HackingFixtures
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "hacking");
+    private static readonly string Folder = SharedData.Path("hacking");
 
     /// <summary>60 title-only essays; the prompt is the essay instruction cut out of the chat-formatted query.</summary>
     public static IReadOnlyList<JudgeSample> TitleOnly() => Load("expert_rubric_generations.jsonl", "title", Instruction);

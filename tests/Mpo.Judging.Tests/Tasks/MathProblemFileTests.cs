@@ -1,3 +1,4 @@
+using Mpo.TestSupport;
 using Mpo.Core;
 using Mpo.Judging.Tasks;
 using Mpo.Judging.Tests.Metrics;
@@ -9,7 +10,7 @@ public class MathProblemFileTests
     [Fact]
     public void ReadFolder_TestSplit_35ProblemsFiveLevelsPerDomain()
     {
-        var problems = MathProblemFile.ReadFolder(SharedFixtures.Path("math", "problems", "test"));
+        var problems = MathProblemFile.ReadFolder(SharedData.Path("math", "problems", "test"));
 
         Assert.Equal(35, problems.Count);
         Assert.Equal(7, problems.Select(p => p.Domain).Distinct().Count());
@@ -21,7 +22,7 @@ public class MathProblemFileTests
     [Fact]
     public void Read_Geometry66_FieldsAndFirstBoxGold()
     {
-        var problem = MathProblemFile.Read(SharedFixtures.Path("math", "problems", "test", "geometry", "66.json"));
+        var problem = MathProblemFile.Read(SharedData.Path("math", "problems", "test", "geometry", "66.json"));
 
         Assert.Equal(("geometry", "Level 5", "Geometry"), (problem.Domain, problem.Level, problem.Type));
         Assert.StartsWith("Square $ABCD$", problem.Problem);

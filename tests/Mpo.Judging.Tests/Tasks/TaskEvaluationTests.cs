@@ -1,3 +1,4 @@
+using Mpo.TestSupport;
 using Mpo.Judging.Tasks;
 using Mpo.Judging.Tests.Metrics;
 
@@ -8,7 +9,7 @@ public class TaskEvaluationTests
     [Fact]
     public void Evaluate_MathReferenceSolutionsAsResponses_FullAccuracy()
     {
-        var problems = MathProblemFile.ReadFolder(SharedFixtures.Path("math", "problems", "test"));
+        var problems = MathProblemFile.ReadFolder(SharedData.Path("math", "problems", "test"));
         var responses = problems.Select(p => new EvaluatedResponse(p.ToExample(), p.Solution)).ToList();
         responses.Add(new EvaluatedResponse(problems[0].ToExample(), "I do not know."));
 

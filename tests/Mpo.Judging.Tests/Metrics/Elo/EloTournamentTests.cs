@@ -1,11 +1,12 @@
+using Mpo.TestSupport;
 using Mpo.Judging.Metrics.Elo;
 
 namespace Mpo.Judging.Tests.Metrics.Elo;
 
 public class EloTournamentTests
 {
-    private static readonly string Details = SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.details.json");
-    private static readonly string Scores = SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.scores.json");
+    private static readonly string Details = SharedData.Path("elo", "32b_32bvs32b_72b-1.details.json");
+    private static readonly string Scores = SharedData.Path("elo", "32b_32bvs32b_72b-1.scores.json");
 
     [Fact]
     public void Replay_PaperMatchLog_ReproducesScoresFileBitForBit()

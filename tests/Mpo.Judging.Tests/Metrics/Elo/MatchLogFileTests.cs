@@ -1,3 +1,4 @@
+using Mpo.TestSupport;
 using Mpo.Core;
 using Mpo.Judging.Metrics.Elo;
 
@@ -12,7 +13,7 @@ public sealed class MatchLogFileTests : IDisposable
     [Fact]
     public void Read_PaperLog_KeepsOrderAndFields()
     {
-        var log = MatchLogFile.Read(SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.details.json"));
+        var log = MatchLogFile.Read(SharedData.Path("elo", "32b_32bvs32b_72b-1.details.json"));
 
         Assert.Equal(500, log.Count);
         Assert.Equal(("32b_72b", "32b_32b", "32b_72b"), (log[0].ModelA, log[0].ModelB, log[0].Winner));

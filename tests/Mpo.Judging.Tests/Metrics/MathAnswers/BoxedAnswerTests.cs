@@ -1,3 +1,4 @@
+using Mpo.TestSupport;
 using System.Text.Json;
 using Mpo.Judging.Metrics.MathAnswers;
 
@@ -8,7 +9,7 @@ public class BoxedAnswerTests
     public static TheoryData<string> TestProblemFiles()
     {
         var data = new TheoryData<string>();
-        var root = SharedFixtures.Path("math", "problems", "test");
+        var root = SharedData.Path("math", "problems", "test");
         foreach (var file in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
@@ -28,7 +29,7 @@ public class BoxedAnswerTests
     public void ExtractFirst_ReferenceSolution_RecoversGoldAnswer(string relativePath)
     {
         // Arrange: the problem file and its gold pair (matched by the problem text inside the gold query).
-        using var problem = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("math", "problems", "test", relativePath)));
+        using var problem = JsonDocument.Parse(File.ReadAllText(SharedData.Path("math", "problems", "test", relativePath)));
         var statement = problem.RootElement.GetProperty("problem").GetString()!;
         var solution = problem.RootElement.GetProperty("solution").GetString()!;
         var gold = GoldAnswers().Single(g => g.Query.Contains("Problem:\n" + statement + "\n", StringComparison.Ordinal)).Gold;
@@ -45,7 +46,7 @@ public class BoxedAnswerTests
     [Fact]
     public void ExtractFirst_Geometry66TwoBoxes_TakesTheFirst()
     {
-        var solution = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("math", "problems", "test", "geometry", "66.json")))
+        var solution = JsonDocument.Parse(File.ReadAllText(SharedData.Path("math", "problems", "test", "geometry", "66.json")))
             .RootElement.GetProperty("solution").GetString();
 
         Assert.Equal(@"\frac{25}{13}", BoxedAnswer.ExtractFirst(solution));
@@ -91,7 +92,7 @@ public class BoxedAnswerTests
     }
 
     private static IEnumerable<(string Query, string Gold)> GoldAnswers() =>
-        File.ReadLines(SharedFixtures.Path("math", "gold_answers.jsonl"))
+        File.ReadLines(SharedData.Path("math", "gold_answers.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Select(e => (e.GetProperty("query").GetString()!, e.GetProperty("gold").GetString()!));
 }

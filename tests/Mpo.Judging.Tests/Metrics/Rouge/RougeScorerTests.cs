@@ -1,3 +1,4 @@
+using Mpo.TestSupport;
 using Mpo.Judging.Metrics.Rouge;
 
 namespace Mpo.Judging.Tests.Metrics.Rouge;
@@ -122,7 +123,7 @@ public class RougeScorerTests
     {
         // The two responses of the first match in shared/data/elo (multi-paragraph, so Lsum differs from L).
         // rouge-score's algorithm (use_stemmer=True, NLTK 3.8 Porter) gives these exact floats.
-        var first = Mpo.Judging.Metrics.Elo.MatchLogFile.Read(SharedFixtures.Path("elo", "32b_32bvs32b_72b-1.details.json"))[0];
+        var first = Mpo.Judging.Metrics.Elo.MatchLogFile.Read(SharedData.Path("elo", "32b_32bvs32b_72b-1.details.json"))[0];
 
         var s = RougeScorer.Score(first.ModelAResponse!, first.ModelBResponse!);
 
