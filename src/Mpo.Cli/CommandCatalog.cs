@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return Commands.EloCommand.Create();
         yield return Commands.MathCommand.Create();
         yield return Commands.RubricCommand.Create();
+        yield return Commands.ModelCommand.Create();
     }
 }

@@ -26,6 +26,51 @@ public sealed class Projection : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Creates a projection that reuses <paramref name="tiedWeight"/> (out, in) without registering it, so a tied
+    /// LM head computes with the token embedding while the state_dict holds that tensor once, under the embedding's
+    /// name, exactly as Hugging Face files store tied weights.
+    /// </summary>
+    public Projection(Parameter tiedWeight, string name = "projection")
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(tiedWeight);
+        weight = tiedWeight;
+        InFeatures = tiedWeight.shape[1];
+        OutFeatures = tiedWeight.shape[0];
+        IsTied = true;
+    }
+
+    /// <summary>Whether <see cref="weight"/> belongs to another module (a tied LM head).</summary>
+    public bool IsTied { get; }
+
+    /// <summary>
+    /// A tied projection registers nothing by reflection (its weight is the owner's); the parent's
+    /// <c>register_module</c> calls this, so skipping here is what keeps the weight out of the state_dict.
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+        if (!IsTied)
+        {
+            base.RegisterComponents();
+        }
+    }
+
+    /// <summary>
+    /// Points a tied projection at the owner's current weight. <c>Module.to(dtype/device)</c> replaces parameters
+    /// with new objects, so the owning model calls this after moving; a registered field is updated by TorchSharp
+    /// itself in the same way (by reflection), which is why the readonly field is set the same way here.
+    /// </summary>
+    internal void Retie(Parameter tiedWeight)
+    {
+        if (!IsTied)
+        {
+            throw new InvalidOperationException("Only a tied projection can be re-tied.");
+        }
+
+        typeof(Projection).GetField(nameof(weight))!.SetValue(this, tiedWeight);
+    }
+
     /// <summary>Input width.</summary>
     public long InFeatures { get; }
 
