@@ -82,4 +82,21 @@ public sealed class TrainingRunTests(PipelineFixture fixture)
         Assert.Equal(a.Checkpoint.ManifestSha256, b.Checkpoint.ManifestSha256);
         Assert.Equal(a.RubricVersion, b.RubricVersion);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunAsync_TinyTemplateWithTaskRubric_CompletesAllStepsRevisionAndEvaluation()
+    {
+        // The tiny template as `mpo init --tiny` writes it, on the test policy: the task's own (unchecked) rubric is skipped by the embedded RM.
+        var config = Mpo.Pipeline.Config.RunConfigTemplates.Tiny() with { Policy = new Mpo.Pipeline.Config.PolicyConfig { Model = fixture.PolicyFolder } };
+        await using var run = await RunHarness.CreateAsync(fixture, config, "tiny");
+
+        var final = await run.Loop.RunAsync(run.Plan, run.Initial);
+
+        Assert.Equal(4, final.Step);
+        var metrics = await run.Store.ReadJsonAsync<MetricsLine>(BlobLayout.Metrics(run.RunId, 4), default);
+        Assert.Equal(4, metrics.Rollouts);
+        Assert.True(double.IsFinite(metrics.RewardMean) && metrics.Unscorable is >= 0 and <= 4);
+        Assert.Single(run.Loop.Evaluations);
+        Assert.True(await run.Store.ExistsAsync(BlobLayout.Revision(run.RunId, 4), default));
+    }
 }
