@@ -68,6 +68,11 @@ public static class RunConfigValidation
             $"must equal the rl batch in prompts ({derived}: per_device_train_batch_size × gradient_accumulation_steps{(rl.Algorithm == RlAlgorithm.Ppo ? "" : " / num_generations")}) or be null", config.PromptsPerStep);
         Require(config.RolloutShards >= 1 && config.RolloutShards <= derived, "rollout_shards", $"must be in [1, prompts per step = {derived}]", config.RolloutShards);
         Require(config.Evaluation.EveryEpochs >= 0, "evaluation.every_epochs", "must be ≥ 0", config.Evaluation.EveryEpochs);
+        bool elo = !bundled && TaskCatalog.Get(task.Name).Metric == TaskMetricNames.Elo;
+        Require(!elo || (config.Evaluation.EveryEpochs == 0 && config.Evaluation.EveryMinutes is null), "evaluation",
+            $"must be off ({{\"every_epochs\": 0}}) for {task.Name}: it is evaluated by an Elo tournament between policies, not in-run", task.Name);
+        Require(bundled || elo || config.Evaluation.EveryEpochs == 0 && config.Evaluation.EveryMinutes is null || task.TestFile is not null, "task.test_file",
+            "is required when evaluations are scheduled", task.TestFile);
         Require(config.Evaluation.EveryMinutes is null or > 0, "evaluation.every_minutes", "must be > 0 or null", config.Evaluation.EveryMinutes);
         Require(config.Retention.KeepLast >= 1, "retention.keep_last", "must be at least 1", config.Retention.KeepLast);
         Require(config.Retention.KeepEvery >= 0, "retention.keep_every", "must be ≥ 0", config.Retention.KeepEvery);

@@ -29,6 +29,8 @@ public sealed class RunConfigReaderTests
     [InlineData("""{"retries": {"Rollout": {}}}""", "'retries.Rollout'")]
     [InlineData("""{"prompts_per_step": 3}""", "'prompts_per_step'")]
     [InlineData("""{"policy": null}""", "'$.policy'")]
+    [InlineData("""{"task": {"name": "essay_writing", "train_file": "t.jsonl"}}""", "'evaluation'")]
+    [InlineData("""{"task": {"name": "math_reasoning", "train_file": "t.jsonl"}}""", "'task.test_file'")]
     public void Parse_InvalidValue_ErrorNamesField(string json, string field)
     {
         var error = Assert.Throws<MpoInputException>(() => RunConfigReader.Parse(json, "run.json"));
