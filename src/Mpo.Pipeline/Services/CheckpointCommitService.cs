@@ -18,10 +18,10 @@ namespace Mpo.Pipeline.Services;
 /// </remarks>
 public sealed class CheckpointCommitService(RunContexts runs, PipelineStore store)
 {
-    /// <summary>Commits the staged checkpoint and applies retention.</summary>
+    /// <summary>Commits the staged checkpoint <c>Update.Step + 1</c> and applies retention.</summary>
     public async Task<CheckpointRef> CommitAsync(CommitCheckpointInput input, CancellationToken ct = default)
     {
-        int step = input.Update.Step;
+        int step = input.Update.Step + 1;
         var setPath = ArtifactSetPaths.NormalizeSetPath(BlobLayout.Checkpoint(input.RunId, step));
         var manifestPath = ArtifactSetPaths.ManifestPath(setPath);
         var staged = await store.ReadJsonAsync<StagingRecord>(BlobLayout.Staging(input.RunId, step), ct).ConfigureAwait(false);

@@ -26,12 +26,12 @@ public sealed class PolicyUpdateService(RunContexts runs, PipelineStore store, L
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    /// <summary>Runs (or returns) the update from <c>input.From</c> to step <c>From.Step + 1</c>; the output's step is the new checkpoint's.</summary>
+    /// <summary>Runs (or returns) the update from <c>input.From</c> to step <c>From.Step + 1</c>; the output's step is the update's (the checkpoint it started from), as the orchestrators carry it.</summary>
     public async Task<UpdatePolicyOutput> UpdateAsync(UpdatePolicyInput input, CancellationToken ct = default)
     {
         int next = input.From.Step + 1;
         var prefix = BlobLayout.Checkpoint(input.RunId, next);
-        var output = new UpdatePolicyOutput(input.RunId, next, prefix);
+        var output = new UpdatePolicyOutput(input.RunId, input.From.Step, prefix);
         if (await IsStagedOrCommittedAsync(input.RunId, next, ct).ConfigureAwait(false))
         {
             return output;
