@@ -99,4 +99,27 @@ public sealed class TrainingRunTests(PipelineFixture fixture)
         Assert.Single(run.Loop.Evaluations);
         Assert.True(await run.Store.ExistsAsync(BlobLayout.Revision(run.RunId, 4), default));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunAsync_GrpoWithLora_StagesAdaptersAndNoValueModel()
+    {
+        var config = fixture.Config(epochs: 1, stepsPerEpoch: 2) with
+        {
+            Rl = new Mpo.Training.Rl.RlOptions { Algorithm = Mpo.Training.Rl.RlAlgorithm.Grpo, NumGenerations = 2, NumPpoEpochs = 1, ResponseLength = 6, PerDeviceTrainBatchSize = 4, LocalRolloutForwardBatchSize = 4, LearningRate = 1e-3 },
+            Lora = new Mpo.Training.Lora.LoraOptions { Rank = 4, Alpha = 8, Dropout = 0 },
+            Evaluation = new Mpo.Pipeline.Config.EvaluationConfig { EveryEpochs = 0 },
+        };
+        await using var run = await RunHarness.CreateAsync(fixture, config, "grpo");
+
+        var final = await run.Loop.RunAsync(run.Plan, run.Initial);
+
+        // 2 prompts per step (batch 4 / 2 generations), one per shard, two samples each, grouped.
+        Assert.Equal((2, 4L), (final.Step, final.DataCursor));
+        var shard = await run.Store.ReadJsonLinesAsync<RolloutRecord>(BlobLayout.Rollouts(run.RunId, 1, 1), null, default);
+        Assert.Equal(["s000001-p0001-g00", "s000001-p0001-g01"], shard.Select(r => r.Id));
+        Assert.Equal(shard[0].Prompt, shard[1].Prompt);
+        var files = (await run.BlobsAsync()).Select(b => b.Path).Where(p => p.StartsWith(BlobLayout.Checkpoint(run.RunId, 2), StringComparison.Ordinal)).ToList();
+        Assert.Contains(BlobLayout.Checkpoint(run.RunId, 2) + "policy/adapter_model.safetensors", files);
+        Assert.DoesNotContain(files, f => f.Contains("/value/", StringComparison.Ordinal));
+    }
 }
