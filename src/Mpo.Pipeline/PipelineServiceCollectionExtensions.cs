@@ -37,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LatestCheckpointService>();
         services.TryAddSingleton<CheckpointRecovery>();
         services.TryAddSingleton<InProcessTrainingLoop>();
+        services.TryAddSingleton<TrainingRunSetup>();
         return services;
     }
 }
