@@ -43,17 +43,20 @@ public sealed record RunData(TaskDefinition Task, IReadOnlyList<PromptExample> T
     private static async Task<IReadOnlyList<PromptExample>> LoadSplitAsync(
         string runId, string split, TaskDefinition task, RunConfig config, PipelineStore store, string scratch, int? limit, CancellationToken ct)
     {
-        Directory.CreateDirectory(scratch);
-        var local = Path.Combine(scratch, $"{runId}-{split}-{Guid.NewGuid():n}.jsonl");
+        var folder = Path.Combine(scratch, $"{runId}-{Guid.NewGuid():n}");
+        Directory.CreateDirectory(folder);
+        var local = Path.Combine(folder, $"{split}.jsonl");
         try
         {
             await store.Blobs.DownloadToFileAsync(BlobLayout.Data(runId, split), local, ct).ConfigureAwait(false);
             var rows = TaskDataLoader.Load(task, local, new TaskLoadOptions(config.Task.SkipIneligible, limit)).Examples;
-            return rows.Select(r => new PromptExample(r.Id, task.RenderPrompt(r.Fields), Fields(r), r, null)).ToList();
+            // Ids name the run's copy, not this worker's scratch path, so every worker writes the same rollout bytes.
+            return rows.Select(r => r with { Id = $"{split}.jsonl:{r.Id[(r.Id.LastIndexOf(':') + 1)..]}" })
+                .Select(r => new PromptExample(r.Id, task.RenderPrompt(r.Fields), Fields(r), r, null)).ToList();
         }
         finally
         {
-            File.Delete(local);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -67,6 +67,14 @@ public sealed class RunCreationService(PipelineStore store, PipelineOptions opti
                     throw new MpoInputException($"task.{split}_file: '{path}' not found.");
                 }
 
+                // Fail before anything starts: every row must load with the task's schema.
+                var task = Judging.Tasks.TaskCatalog.Get(config.Task.Name);
+                var rows = Judging.Tasks.TaskDataLoader.Load(task, path, new Judging.Tasks.TaskLoadOptions(config.Task.SkipIneligible)).Examples;
+                if (rows.Count == 0)
+                {
+                    throw new MpoInputException($"task.{split}_file: '{path}' has no usable rows.");
+                }
+
                 await store.Blobs.CreateFromFileAsync(BlobLayout.Data(runId, split), path, ct).ConfigureAwait(false);
             }
         }

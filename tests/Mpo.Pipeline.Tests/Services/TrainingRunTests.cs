@@ -122,4 +122,31 @@ public sealed class TrainingRunTests(PipelineFixture fixture)
         Assert.Contains(BlobLayout.Checkpoint(run.RunId, 2) + "policy/adapter_model.safetensors", files);
         Assert.DoesNotContain(files, f => f.Contains("/value/", StringComparison.Ordinal));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunAsync_MathTaskFromJsonl_PassesGoldToTheJudgeAndEvaluatesAccuracy()
+    {
+        var folder = Path.Combine(fixture.Root, $"math-{Guid.NewGuid():n}");
+        Directory.CreateDirectory(folder);
+        var rows = Enumerable.Range(1, 4).Select(i => $$"""{"problem": "What is {{i}} + {{i}}?", "solution": "It is \\boxed{{{2 * i}}}.", "answer": "{{2 * i}}", "domain": "algebra"}""");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "train.jsonl"), rows);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "test.jsonl"), rows.Take(2));
+        var config = fixture.Config(epochs: 1, stepsPerEpoch: 1) with
+        {
+            Task = new Mpo.Pipeline.Config.TaskConfig { Name = "math_reasoning", TrainFile = Path.Combine(folder, "train.jsonl"), TestFile = Path.Combine(folder, "test.jsonl") },
+            EvolveRubric = false,
+        };
+        await using var run = await RunHarness.CreateAsync(fixture, config, "math");
+
+        var final = await run.Loop.RunAsync(run.Plan, run.Initial);
+
+        Assert.Equal(1, final.Step);
+        var rollout = (await run.Store.ReadJsonLinesAsync<RolloutRecord>(BlobLayout.Rollouts(run.RunId, 0, 0), null, default))[0];
+        Assert.Equal(("train.jsonl:1", "2"), (rollout.ExampleId, rollout.Fields["gold"]));
+        Assert.Contains("What is 1 + 1?", rollout.Prompt);
+        var score = (await run.Store.ReadJsonLinesAsync<ScoreRecord>(BlobLayout.Scores(run.RunId, 0, 0), null, default))[0];
+        Assert.Equal(0, score.Reward); // a random policy writes no \\boxed{2}: the answer check gives 0, not a failure
+        var evaluation = Assert.Single(run.Loop.Evaluations);
+        Assert.Equal(("math_accuracy", 0.0), (evaluation.Metric, evaluation.Value));
+    }
 }

@@ -21,7 +21,7 @@ internal static class TinyPolicyFolder
         Directory.CreateDirectory(folder);
         WriteTokenizer(folder);
         TorchRuntime.Initialize(1);
-        var json = """{"model_type":"llama","vocab_size":260,"hidden_size":32,"intermediate_size":64,"num_hidden_layers":2,"num_attention_heads":4,"num_key_value_heads":2,"rope_theta":10000.0,"max_position_embeddings":128,"rms_norm_eps":1e-5,"tie_word_embeddings":false,"torch_dtype":"float32"}""";
+        var json = """{"model_type":"llama","vocab_size":260,"hidden_size":32,"intermediate_size":64,"num_hidden_layers":2,"num_attention_heads":4,"num_key_value_heads":2,"rope_theta":10000.0,"max_position_embeddings":1024,"rms_norm_eps":1e-5,"tie_word_embeddings":false,"torch_dtype":"float32"}""";
         var config = ModelConfigReader.Parse((JsonObject)JsonNode.Parse(json)!, "tiny config.json");
         var model = ModelFactory.Create(config);
         using (var generator = new Generator(seed))
