@@ -20,7 +20,7 @@ public sealed class TrainingRunSetup(PipelineStore store, RunCreationService cre
 {
     /// <summary>Creates or resumes <paramref name="runId"/>.</summary>
     /// <param name="runId">The run id.</param>
-    /// <param name="configFile">The config file; null = the stored config for an existing run, the embedded default (<c>{}</c>) for a new one.</param>
+    /// <param name="configFile">The config file; null = the stored config for an existing run, <see cref="RunConfigTemplates.EmbeddedDefault"/> for a new one.</param>
     /// <param name="ct">Cancels the preparation.</param>
     /// <exception cref="MpoInputException">A bad config or run id, or an existing id with another config.</exception>
     public async Task<PreparedRun> PrepareAsync(string runId, string? configFile, CancellationToken ct = default)
@@ -45,7 +45,7 @@ public sealed class TrainingRunSetup(PipelineStore store, RunCreationService cre
             return new PreparedRun(stored, new TrainingRunInput(stored.ToPlan(), state), Resumed: true);
         }
 
-        var config = given ?? RunConfigReader.Parse("{}", "the embedded default");
+        var config = given ?? RunConfigTemplates.EmbeddedDefault();
         var initial = await creation.CreateAsync(runId, config, folder, ct).ConfigureAwait(false);
         return new PreparedRun(config, new TrainingRunInput(config.ToPlan(), initial), Resumed: false);
     }

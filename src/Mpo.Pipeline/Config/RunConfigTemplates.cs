@@ -22,7 +22,7 @@ public static class RunConfigTemplates
 
         if (task == MiniQaTask.Name)
         {
-            return new RunConfig();
+            return EmbeddedDefault();
         }
 
         var definition = TaskCatalog.Get(task);
@@ -51,12 +51,24 @@ public static class RunConfigTemplates
         };
     }
 
-    /// <summary>The smoke test: 4 PPO updates of 4 prompts on 2 shards, a revision every 2 updates, one evaluation on 16 test prompts.</summary>
+    /// <summary>
+    /// The embedded default (what <c>mpo train</c> runs without a config): the bundled tiny policy on <c>mini_qa</c>
+    /// with the embedded RM and MRM; responses capped at 24 tokens (the tiny policy has 64 positions), 2 epochs of 20
+    /// PPO updates of 8 prompts on 2 shards, a revision every 10 updates, an evaluation after each epoch.
+    /// </summary>
+    public static RunConfig EmbeddedDefault() => new()
+    {
+        Rl = new RlOptions { ResponseLength = 24, NumPpoEpochs = 2, LocalRolloutForwardBatchSize = 8, LearningRate = 1e-4, MissingEosPenalty = 1.0 },
+        Epochs = 2,
+        StepsPerEpoch = 20,
+        RolloutShards = 2,
+    };
+
+    /// <summary>The smoke test of the embedded default: 4 PPO updates of 4 prompts on 2 shards, a revision every 2 updates, one evaluation on 16 test prompts.</summary>
     public static RunConfig Tiny() => new()
     {
         Task = new TaskConfig { TestLimit = 16 },
         Rl = new RlOptions { NumPpoEpochs = 1, ResponseLength = 16, PerDeviceTrainBatchSize = 4, LocalRolloutForwardBatchSize = 4, LearningRate = 1e-4 },
-        Rm = new JudgeConfig { UncheckedItems = "skip" },
         NumMpoInterval = 2,
         NumMpoSamples = 8,
         Epochs = 1,

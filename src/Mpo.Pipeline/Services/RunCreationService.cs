@@ -39,6 +39,7 @@ public sealed class RunCreationService(PipelineStore store, PipelineOptions opti
         await CopyDataAsync(runId, config, configFolder, ct).ConfigureAwait(false);
         var policyFolder = Resolve(configFolder, config.Policy.Model) ?? PipelineOptions.BundledPolicy;
         await UploadBaseModelAsync(runId, policyFolder, ct).ConfigureAwait(false);
+        await CheckLengthsAsync(runId, config, policyFolder, ct).ConfigureAwait(false);
         var checkpoint = await CreateInitialCheckpointAsync(runId, config, policyFolder, ct).ConfigureAwait(false);
         await WriteInitialRubricAsync(runId, config, configFolder, ct).ConfigureAwait(false);
         return new RunState(runId, 0, 0, checkpoint, 0, 0);
@@ -94,6 +95,23 @@ public sealed class RunCreationService(PipelineStore store, PipelineOptions opti
             .Order(StringComparer.Ordinal)
             .Select(n => ArtifactSetFile.FromFile(n, Path.Combine(folder, n)));
         await store.Sets.CommitAsync(BlobLayout.BaseModel(runId), files, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Fails before training when the longest prompt plus <c>response_length</c> exceeds the model's positions.</summary>
+    private async Task CheckLengthsAsync(string runId, RunConfig config, string policyFolder, CancellationToken ct)
+    {
+        var data = await Data.RunData.LoadAsync(runId, config, store, Path.Combine(options.WorkDirectory, "data"), ct).ConfigureAwait(false);
+        var tokenizer = Training.Tokenization.ModelTokenizer.Load(policyFolder);
+        var template = tokenizer.Specials.ChatTemplate is null ? null : Training.Tokenization.ChatTemplate.Detect(tokenizer.Specials, policyFolder);
+        int longest = data.Train.Concat(data.Test).Max(p => template is null
+            ? tokenizer.Encode(p.Prompt, addBos: true).Length
+            : tokenizer.Encode(template.Render([new Training.Tokenization.ChatMessage("user", p.Prompt)])).Length);
+        long positions = ModelConfigReader.Read(policyFolder).MaxPositions;
+        if (longest + config.Rl.ResponseLength > positions)
+        {
+            throw new MpoInputException(
+                $"rl.response_length: the longest prompt has {longest} tokens, and {longest} + {config.Rl.ResponseLength} exceeds the policy's max_position_embeddings ({positions}); lower response_length (or task.train_limit/test_limit).");
+        }
     }
 
     private async Task<CheckpointRef> CreateInitialCheckpointAsync(string runId, RunConfig config, string policyFolder, CancellationToken ct)
