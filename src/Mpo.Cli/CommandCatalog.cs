@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return Commands.ModelCommand.Create();
         yield return Commands.WorkerCommand.Create();
         yield return Commands.PretrainCommand.Create();
+        yield return Commands.InitCommand.Create();
     }
 }

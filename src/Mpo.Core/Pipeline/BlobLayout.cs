@@ -46,6 +46,33 @@ public static class BlobLayout
     /// <summary>Prefix of all evaluations of a run.</summary>
     public static string Evaluations(string runId) => $"runs/{runId}/evaluations/";
 
+    /// <summary>The policy model folder the run started from (an artifact set): the frozen base/reference weights and tokenizer every checkpoint builds on.</summary>
+    public static string BaseModel(string runId) => $"runs/{runId}/base-model/";
+
+    /// <summary>A copy of a data file of the run (<c>train</c> or <c>test</c>, JSONL), so any worker reads the same rows.</summary>
+    public static string Data(string runId, string split) => $"runs/{runId}/data/{split}.jsonl";
+
+    /// <summary>The reward-hacking baseline (rollouts of the initial policy) the embedded meta-reward model compares with.</summary>
+    public static string HackingBaseline(string runId) => $"runs/{runId}/hacking-baseline.json";
+
+    /// <summary>The list of the files (sha256, size) <c>UpdatePolicy</c> staged for the checkpoint after <paramref name="step"/> updates; the commit turns it into the manifest.</summary>
+    public static string Staging(string runId, int step) => $"runs/{runId}/staging/{step:D6}.json";
+
+    /// <summary>How long one activity attempt took (its first successful computation) for a step and shard.</summary>
+    public static string Timing(string runId, int step, string activity, int shard) => $"runs/{runId}/timings/{step:D6}/{activity}-{shard:D3}.json";
+
+    /// <summary>Prefix of the timings of one step.</summary>
+    public static string Timings(string runId, int step) => $"runs/{runId}/timings/{step:D6}/";
+
+    /// <summary>Prefix of the rollout shards of one step.</summary>
+    public static string RolloutsOfStep(string runId, int step) => $"runs/{runId}/rollouts/{step:D6}/";
+
+    /// <summary>Prefix of the score shards of one step.</summary>
+    public static string ScoresOfStep(string runId, int step) => $"runs/{runId}/scores/{step:D6}/";
+
+    /// <summary>The report of a committed checkpoint found corrupted (and set aside) during recovery.</summary>
+    public static string Incident(string runId, int step) => $"runs/{runId}/incidents/{step:D6}-corrupted-checkpoint.json";
+
     /// <summary>Whether <paramref name="runId"/> is usable in blob paths and instance ids: 1–48 of [a-z0-9-], starting with a letter or digit.</summary>
     public static bool IsValidRunId(string runId) =>
         runId.Length is > 0 and <= 48 && char.IsAsciiLetterOrDigit(runId[0])

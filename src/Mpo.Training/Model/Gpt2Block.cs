@@ -30,6 +30,7 @@ public sealed class Gpt2Block : nn.Module<AttentionInput, Tensor>
         using var scope = NewDisposeScope();
         var x = input.Hidden;
         var h = x.add(attn.forward(input with { Hidden = ln_1.forward(x) }));
+        // Not in place: the layer norm saved h for its backward pass.
         return h.add(mlp.forward(ln_2.forward(h))).MoveToOuterDisposeScope();
     }
 }

@@ -29,6 +29,7 @@ public sealed class LlamaDecoderLayer : nn.Module<AttentionInput, Tensor>
         using var scope = NewDisposeScope();
         var x = input.Hidden;
         var h = x.add(self_attn.forward(input with { Hidden = input_layernorm.forward(x) }));
+        // Not in place: the norm saved h for its backward pass.
         return h.add(mlp.forward(post_attention_layernorm.forward(h))).MoveToOuterDisposeScope();
     }
 }
