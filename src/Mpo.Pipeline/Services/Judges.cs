@@ -4,6 +4,7 @@ using Mpo.Judging.Embedded;
 using Mpo.Judging.Llm;
 using Mpo.Judging.Resilience;
 using Mpo.Pipeline.Config;
+using JudgeConfig = Mpo.Pipeline.Config.JudgeConfig;
 
 namespace Mpo.Pipeline.Services;
 

@@ -16,10 +16,11 @@ public sealed record BpeTrainerOptions
     public int MaxVocabularySize { get; init; } = 4096;
 
     /// <summary>
-    /// Special tokens, given the first ids in this order; the first one serves as BOS, EOS and padding (GPT-2's
-    /// convention). <value>The default is <c>&lt;|endoftext|&gt;</c>.</value>
+    /// Special tokens, given the first ids in this order; the first one serves as BOS and EOS (GPT-2's convention),
+    /// the second, when present, as padding (RL masks padding by id, so it must differ from EOS).
+    /// <value>The default is <c>&lt;|endoftext|&gt;</c>, <c>&lt;pad&gt;</c>.</value>
     /// </summary>
-    public IReadOnlyList<string> SpecialTokens { get; init; } = ["<|endoftext|>"];
+    public IReadOnlyList<string> SpecialTokens { get; init; } = ["<|endoftext|>", "<pad>"];
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values outside their ranges.</summary>
     public void Validate()

@@ -52,7 +52,7 @@ public static class PolicyPretraining
         var directory = request.OutputDirectory;
         var vocabulary = BpeTrainer.Train(request.Corpus.Select(p => p.Prompt + ResponseText(p.Response)), request.Tokenizer);
         TokenizerFilesWriter.Write(vocabulary, directory, request.Model.MaxPositions);
-        WriteGenerationConfig(directory, endOfTextId: 0);
+        WriteGenerationConfig(directory, endOfTextId: 0, padTokenId: vocabulary.PaddingId);
         var tokenizer = ModelTokenizer.Load(directory);
         int eos = tokenizer.Specials.EosTokenIds[0];
 
@@ -67,7 +67,7 @@ public static class PolicyPretraining
         }
 
         // 3. Model, training, save.
-        var config = TinyModel.Config(request.Model, vocabulary.Tokens.Count, endOfTextId: 0);
+        var config = TinyModel.Config(request.Model, vocabulary.Tokens.Count, endOfTextId: 0, padTokenId: vocabulary.PaddingId);
         var model = TinyModel.Create(config, request.Seed, request.Model.InitializerRange);
         using var loaded = new LoadedModel(directory, config, model, tokenizer, CPU, ScalarType.Float32);
         SupervisedResult result;
@@ -80,13 +80,13 @@ public static class PolicyPretraining
         return new PretrainOutcome(result, loaded.ParameterCount, vocabulary.Tokens.Count);
     }
 
-    private static void WriteGenerationConfig(string directory, int endOfTextId)
+    private static void WriteGenerationConfig(string directory, int endOfTextId, int padTokenId)
     {
         var settings = new Dictionary<string, object>
         {
             ["bos_token_id"] = endOfTextId,
             ["eos_token_id"] = endOfTextId,
-            ["pad_token_id"] = endOfTextId,
+            ["pad_token_id"] = padTokenId,
         };
         File.WriteAllText(Path.Combine(directory, GenerationConfigFile), JsonSerializer.Serialize(settings, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }

@@ -13,7 +13,7 @@ namespace Mpo.Training.Pretraining;
 public static class TinyModel
 {
     /// <summary>The config for a vocabulary of <paramref name="vocabSize"/> tokens whose id <paramref name="endOfTextId"/> is BOS, EOS and padding.</summary>
-    public static ModelConfig Config(TinyModelOptions options, int vocabSize, int endOfTextId)
+    public static ModelConfig Config(TinyModelOptions options, int vocabSize, int endOfTextId, int? padTokenId = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = new JsonObject
@@ -33,7 +33,7 @@ public static class TinyModel
             ["num_attention_heads"] = options.HeadCount,
             ["num_hidden_layers"] = options.LayerCount,
             ["num_key_value_heads"] = options.KeyValueHeadCount,
-            ["pad_token_id"] = endOfTextId,
+            ["pad_token_id"] = padTokenId ?? endOfTextId,
             ["rms_norm_eps"] = options.NormEpsilon,
             ["rope_theta"] = options.RopeTheta,
             ["tie_word_embeddings"] = true,

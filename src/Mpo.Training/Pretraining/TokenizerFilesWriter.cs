@@ -28,7 +28,7 @@ public static class TokenizerFilesWriter
             w.WriteStartObject();
             foreach (var name in new[] { "bos_token", "eos_token", "pad_token", "unk_token" })
             {
-                w.WriteString(name, vocabulary.EndOfText);
+                w.WriteString(name, name == "pad_token" ? vocabulary.Padding : vocabulary.EndOfText);
             }
 
             w.WriteEndObject();
@@ -109,7 +109,7 @@ public static class TokenizerFilesWriter
         w.WriteBoolean("clean_up_tokenization_spaces", false);
         w.WriteString("eos_token", v.EndOfText);
         w.WriteNumber("model_max_length", modelMaxLength);
-        w.WriteString("pad_token", v.EndOfText);
+        w.WriteString("pad_token", v.Padding);
         w.WriteString("tokenizer_class", "PreTrainedTokenizerFast");
         w.WriteString("unk_token", v.EndOfText);
         w.WriteEndObject();
