@@ -49,14 +49,15 @@ public sealed class BpeTrainerTests
     }
 
     [Fact]
-    public void Load_WrittenFiles_EndOfTextIsBosEosAndPadAndStartsPrompts()
+    public void Load_WrittenFiles_EndOfTextIsBosAndEosPadIsDistinctAndPromptsStartWithBos()
     {
         using var folder = new TempFolder();
         var tokenizer = TrainAndLoad(folder);
 
         Assert.Equal(0, tokenizer.TokenToId("<|endoftext|>"));
         Assert.Equal([0], tokenizer.Specials.EosTokenIds);
-        Assert.Equal(0, tokenizer.Specials.PadTokenId);
+        Assert.Equal(1, tokenizer.TokenToId("<pad>"));
+        Assert.Equal(1, tokenizer.Specials.PadTokenId);
         Assert.True(tokenizer.Specials.AddBosToken);
         Assert.Null(tokenizer.Specials.ChatTemplate);
         Assert.Equal(0, tokenizer.Encode("add 1 and 2 .", addBos: true)[0]);
@@ -84,11 +85,11 @@ public sealed class BpeTrainerTests
         var texts = new[] { "aaab aaab", "ab" };
 
         var none = BpeTrainer.Train(texts, new BpeTrainerOptions { MinFrequency = 100 });
-        var capped = BpeTrainer.Train(texts, new BpeTrainerOptions { MaxVocabularySize = 258 });
+        var capped = BpeTrainer.Train(texts, new BpeTrainerOptions { MaxVocabularySize = 259 });
         var all = BpeTrainer.Train(texts);
 
         Assert.Empty(none.Merges);
-        Assert.Equal(257, none.Tokens.Count);
+        Assert.Equal(258, none.Tokens.Count); // two special tokens + 256 bytes
         Assert.Single(capped.Merges);
         Assert.Equal(("a", "a"), capped.Merges[0]); // "aa" ×4 beats "ab" ×3 and " a" ×1
         Assert.Contains("aaab", all.Tokens); // aa (4), then ab (3), then aa+ab (2)
