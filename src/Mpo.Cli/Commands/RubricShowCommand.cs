@@ -33,7 +33,7 @@ internal static class RubricShowCommand
             if (parse.GetValue(json))
             {
                 // The stored record, re-serialized on one line so the output is exactly one JSON object.
-                output.WriteLine(System.Text.Json.Nodes.JsonNode.Parse(chosen.ToJson())!.ToJsonString());
+                RunJson.Write(output, System.Text.Json.Nodes.JsonNode.Parse(chosen.ToJson())!);
             }
             else
             {

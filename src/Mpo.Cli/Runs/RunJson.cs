@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
@@ -9,7 +10,8 @@ namespace Mpo.Cli.Runs;
 internal static class RunJson
 {
     /// <summary>Serializer options of every run command's output.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <remarks>Relaxed escaping keeps rubric text readable (<c>&lt;item&gt;</c>, not <c>\u003Citem\u003E</c>); the output is not embedded in HTML.</remarks>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary><c>{"step","sha256","manifestPath"}</c>, or null.</summary>
     public static JsonObject? Checkpoint(CheckpointRef? checkpoint) => checkpoint is null

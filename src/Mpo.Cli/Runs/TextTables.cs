@@ -39,12 +39,13 @@ internal static class TextTables
         return table;
     }
 
-    /// <summary>A JSON value as a table cell: strings unquoted, numbers to 6 significant digits, null as <c>-</c>.</summary>
+    /// <summary>A JSON value as a table cell: strings unquoted, times as UTC to the second, numbers to 6 significant digits, null as <c>-</c>.</summary>
     public static string Show(JsonNode? node) => node switch
     {
         null => "-",
         JsonValue v when v.GetValueKind() == JsonValueKind.Number =>
             double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture).ToString("G6", CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<DateTimeOffset>(out var time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonSerializer.Deserialize<string>(v.ToJsonString())!,
         _ => node.ToJsonString(),
     };

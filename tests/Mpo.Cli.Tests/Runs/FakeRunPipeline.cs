@@ -50,6 +50,9 @@ internal sealed class FakeRunPipeline : IAsyncDisposable
     /// <summary>How long each UpdatePolicy takes (to catch a run mid-epoch).</summary>
     public TimeSpan StepDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>When set, UpdatePolicy fails with this message (to fail a run).</summary>
+    public string? UpdatePolicyFailure { get; set; }
+
     /// <summary>Starts the worker on a new hub.</summary>
     public static async Task<FakeRunPipeline> StartAsync(string connectionString)
     {
@@ -72,7 +75,14 @@ internal sealed class FakeRunPipeline : IAsyncDisposable
     /// <summary>A plan of <paramref name="epochs"/> × <paramref name="steps"/> with one shard and fast retries.</summary>
     public static RunPlan Plan(int epochs, int steps, int interval = 2, int evaluateEveryEpochs = 0) =>
         new(epochs, steps, 1, interval, true, evaluateEveryEpochs, null,
-            new Dictionary<string, RetrySettings>());
+            new Dictionary<string, RetrySettings> { [TaskNames.UpdatePolicy] = new(1, 0.1, 1, 0.1) });
+
+    /// <summary>Starts a run's wall-clock evaluation scheduler as the run starter does (here with an hour's period).</summary>
+    public Task StartScheduleAsync(string runId) =>
+        Client.ScheduleNewOrchestrationInstanceAsync(
+            TaskNames.EvaluationSchedule,
+            new EvaluationScheduleInput(runId, 60, -1),
+            new StartOrchestrationOptions(TaskNames.ScheduleInstance(runId)));
 
     /// <summary>Creates a run as the pipeline does (initial checkpoint and rubric v0 committed) and starts it.</summary>
     public async Task<string> StartRunAsync(RunPlan plan, DateTimeOffset? startAt = null)
@@ -114,6 +124,8 @@ internal sealed class FakeRunPipeline : IAsyncDisposable
         registry.AddOrchestrator<TrainingRunOrchestrator>();
         registry.AddOrchestrator<EpochOrchestrator>();
         registry.AddOrchestrator<EvaluationOrchestrator>();
+        registry.AddOrchestrator<EvaluationScheduleOrchestrator>();
+        registry.AddActivityFunc<string, CheckpointRef?>(TaskNames.LatestCheckpoint, (_, _) => (CheckpointRef?)null);
         registry.AddActivityFunc<RolloutShardInput, ShardOutput>(TaskNames.GenerateRollouts, (_, i) =>
             new ShardOutput(i.RunId, i.Step, i.Shard, BlobLayout.Rollouts(i.RunId, i.Step, i.Shard), new string('0', 64), 4, 2));
         registry.AddActivityFunc<ScoreShardInput, ShardOutput>(TaskNames.ScoreRollouts, (_, i) =>
@@ -121,6 +133,11 @@ internal sealed class FakeRunPipeline : IAsyncDisposable
         registry.AddActivityFunc<UpdatePolicyInput, UpdatePolicyOutput>(TaskNames.UpdatePolicy, async (_, i) =>
         {
             await Task.Delay(StepDelay);
+            if (UpdatePolicyFailure is { } failure)
+            {
+                throw new InvalidOperationException(failure);
+            }
+
             return new UpdatePolicyOutput(i.RunId, i.Step, $"runs/{i.RunId}/staging/{i.Step + 1:D6}/");
         });
         registry.AddActivityFunc<ReviseRubricInput, ReviseRubricOutput>(TaskNames.ReviseRubric, async (_, i) =>

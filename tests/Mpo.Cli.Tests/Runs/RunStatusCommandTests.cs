@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Mpo.Core.Pipeline;
 using Mpo.TestSupport;
 
@@ -83,25 +84,29 @@ public sealed class RunStatusCommandTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Terminate_RunningRun_TerminatesRunAndItsEpoch()
+    public async Task Terminate_RunningRun_TerminatesRunEpochAndEvaluationSchedule()
     {
         // Arrange
         await using var pipeline = await FakeRunPipeline.StartAsync(azurite.ConnectionString);
         pipeline.StepDelay = TimeSpan.FromMilliseconds(300);
         var runId = await pipeline.StartRunAsync(FakeRunPipeline.Plan(epochs: 1, steps: 50, interval: 100));
+        await pipeline.StartScheduleAsync(runId);
         await RunCli.StatusUntilAsync(pipeline, runId, s => s.GetProperty("step").GetInt32() >= 1, TimeSpan.FromSeconds(60));
 
         // Act
         var (code, text, error) = await RunCli.RunAsync(pipeline, "terminate", runId, "--reason", "wrong learning rate");
         var status = await RunCli.StatusUntilAsync(pipeline, runId, s => s.GetProperty("state").GetString() == "Terminated", TimeSpan.FromSeconds(30));
         var epoch = await WaitForEpochAsync(pipeline, runId, "Terminated");
+        var schedule = await pipeline.Client.WaitForInstanceCompletionAsync(TaskNames.ScheduleInstance(runId));
         var again = await RunCli.RunAsync(pipeline, "terminate", runId);
 
         // Assert
         Assert.True(code == 0, error);
         Assert.Contains($"Terminated run {runId}", text);
         Assert.Contains($"Terminated epoch {TaskNames.EpochInstance(runId, 0)}", text);
+        Assert.Contains($"Terminated evaluation-schedule {TaskNames.ScheduleInstance(runId)}", text);
         Assert.Equal("Terminated", epoch);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, schedule.RuntimeStatus);
         Assert.True(status.GetProperty("step").GetInt32() < 50);
         Assert.True(status.GetProperty("checkpoint").GetProperty("verified").GetBoolean());
         Assert.Equal(1, again.Code);
@@ -135,6 +140,30 @@ public sealed class RunStatusCommandTests(AzuriteFixture azurite)
         Assert.Equal(0, code);
         Assert.Contains(finished, text);
         Assert.Contains("0 / 15", text);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Status_FailedRun_ReportsFailedStateAndTheActivityError()
+    {
+        // Arrange: UpdatePolicy fails on its single attempt; the run retries the epoch (3 attempts), then fails.
+        await using var pipeline = await FakeRunPipeline.StartAsync(azurite.ConnectionString);
+        pipeline.UpdatePolicyFailure = "policy weights are NaN";
+        var runId = await pipeline.StartRunAsync(FakeRunPipeline.Plan(epochs: 1, steps: 2));
+        await pipeline.WaitForRunAsync(runId, TimeSpan.FromSeconds(90));
+
+        // Act
+        var status = await RunCli.JsonAsync(pipeline, "status", runId);
+        var (code, text, _) = await RunCli.RunAsync(pipeline, "status", runId);
+
+        // Assert
+        Assert.Equal("Failed", status.GetProperty("state").GetString());
+        Assert.Equal(0, status.GetProperty("step").GetInt32());
+        var failure = status.GetProperty("failure");
+        Assert.Equal(JsonValueKind.Object, failure.ValueKind);
+        Assert.Contains("policy weights are NaN", failure.GetRawText());
+        Assert.Equal(0, code);
+        Assert.Contains("Failed", text);
+        Assert.Contains("policy weights are NaN", text);
     }
 
     [Fact(Timeout = 60_000)]
