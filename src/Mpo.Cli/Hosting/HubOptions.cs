@@ -17,7 +17,7 @@ internal sealed class HubOptions
         Container = withContainer
             ? new Option<string>("--container")
             {
-                Description = $"Blob container of the run artifacts (default '{ArtifactStoreDefaults.ContainerName}', as the run configuration's storage.container).",
+                Description = "Blob container of the run artifacts; must match the run configuration's storage.container.",
                 DefaultValueFactory = _ => ArtifactStoreDefaults.ContainerName,
             }
             : null;
