@@ -95,11 +95,22 @@ internal sealed class RunSession : IAsyncDisposable
         {
             throw new MpoInputException(e.Message, e);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (FindStorageFailure(e) is { } failure)
         {
-            throw new MpoInputException($"{Where}: storage request failed (HTTP {e.Status} {e.ErrorCode})", e);
+            // The durable backend surfaces storage failures as RequestFailedException, possibly inside the SDK's
+            // AggregateException of retries. Its message names the endpoint problem, never the key.
+            var what = failure.Status > 0 ? $"HTTP {failure.Status} {failure.ErrorCode}" : failure.Message;
+            throw new MpoInputException($"{Where}: the storage request failed ({what}).", e);
         }
     }
+
+    private static RequestFailedException? FindStorageFailure(Exception? e) => e switch
+    {
+        null => null,
+        RequestFailedException r => r,
+        AggregateException a => a.InnerExceptions.Select(FindStorageFailure).FirstOrDefault(f => f is not null),
+        _ => FindStorageFailure(e.InnerException),
+    };
 
     /// <summary>Checks a run id's syntax (the same rule the pipeline applies when it creates runs).</summary>
     /// <exception cref="MpoInputException">The id cannot name a run.</exception>
