@@ -20,6 +20,7 @@ public sealed class RunStatusCommandTests(AzuriteFixture azurite)
         // Act
         var status = await RunCli.JsonAsync(pipeline, "status", runId);
         var (textCode, text, _) = await RunCli.RunAsync(pipeline, "status", runId);
+        var otherContainer = await RunCli.JsonAsync(pipeline, "status", runId, "--container", "elsewhere");
 
         // Assert
         Assert.Equal(runId, status.GetProperty("runId").GetString());
@@ -48,6 +49,9 @@ public sealed class RunStatusCommandTests(AzuriteFixture azurite)
         Assert.Contains("Completed", text);
         Assert.Contains("4 / 4", text);
         Assert.Contains("(verified in storage)", text);
+        Assert.False(otherContainer.GetProperty("checkpoint").GetProperty("verified").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, otherContainer.GetProperty("latestCommitted").ValueKind);
+        Assert.Contains("not committed in container 'elsewhere'", otherContainer.GetProperty("warnings")[0].GetString());
     }
 
     [Fact(Timeout = 120_000)]
