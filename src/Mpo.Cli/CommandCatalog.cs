@@ -15,5 +15,11 @@ internal static class CommandCatalog
         yield return Commands.WorkerCommand.Create();
         yield return Commands.PretrainCommand.Create();
         yield return Commands.InitCommand.Create();
+        yield return Commands.StatusCommand.Create();
+        yield return Commands.RunsCommand.Create();
+        yield return Commands.SuspendCommand.Create();
+        yield return Commands.ResumeCommand.Create();
+        yield return Commands.TerminateCommand.Create();
+        yield return Commands.EvalCommand.Create();
     }
 }

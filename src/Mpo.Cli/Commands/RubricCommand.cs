@@ -17,9 +17,11 @@ internal static class RubricCommand
 
     public static Command Create()
     {
-        var command = new Command("rubric", "Parse rubric files and compare rubric versions.");
+        var command = new Command("rubric", "Parse rubric files, compare rubric versions, and read a run's rubric history.");
         command.Subcommands.Add(CreateParse());
         command.Subcommands.Add(CreateDiff());
+        command.Subcommands.Add(RubricHistoryCommand.Create());
+        command.Subcommands.Add(RubricShowCommand.Create());
         return command;
     }
 

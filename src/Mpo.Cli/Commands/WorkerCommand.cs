@@ -19,36 +19,23 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var storage = new Option<string?>(StorageConnection.CommandLineOption)
-        {
-            Description = $"Storage connection string (a secret; prefer {StorageConnection.EnvironmentVariable}). " +
-                          "Without one, a local Azurite is started.",
-        };
-        var hub = new Option<string?>("--hub") { Description = "Task hub name (default: host.json, MPO_HUB_NAME, else 'mpo')." };
         var slot = new Option<int?>("--slot")
         {
             Description = "Worker slot on this machine, 0-999 (default: MPO_WORKER_SLOT, else 0). The worker id is {machine}-{slot}.",
         };
-        var dataDir = new Option<string>("--data-dir")
-        {
-            Description = "Data folder of the local Azurite, used when no connection string is configured.",
-            DefaultValueFactory = _ => StorageResolver.DefaultDataFolder,
-        };
-        var command = new Command("worker", "Run a durable worker until Ctrl-C (graceful stop).") { storage, hub, slot, dataDir };
+        var command = new Command("worker", "Run a durable worker until Ctrl-C (graceful stop).");
+        var hubOptions = HubOptions.AddTo(command, withContainer: false);
+        command.Options.Add(slot);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var options = DurableHostConfiguration.Load(
-                DurableHostConfiguration.FindHostJson(),
-                new Dictionary<string, string?>
-                {
-                    ["--hub"] = parse.GetValue(hub),
-                    ["--slot"] = parse.GetValue(slot)?.ToString(CultureInfo.InvariantCulture),
-                });
+            var options = hubOptions.LoadHostOptions(parse, new Dictionary<string, string?>
+            {
+                ["--slot"] = parse.GetValue(slot)?.ToString(CultureInfo.InvariantCulture),
+            });
 
-            await using var resolved = await StorageResolver.ResolveAsync(
-                parse.GetValue(storage), parse.GetValue(dataDir)!, line => error.WriteLine(line), cancellationToken);
+            await using var resolved = await hubOptions.ResolveStorageAsync(parse, error, cancellationToken);
             using var host = BuildHost(options, resolved.Connection);
             await host.StartAsync(cancellationToken);
             output.WriteLine($"Worker {options.WorkerId} running on task hub '{options.HubName}' at {resolved.Connection}. " +
