@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return Commands.MathCommand.Create();
         yield return Commands.RubricCommand.Create();
         yield return Commands.ModelCommand.Create();
+        yield return Commands.BenchCommand.Create();
     }
 }

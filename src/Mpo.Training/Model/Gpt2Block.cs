@@ -30,6 +30,7 @@ public sealed class Gpt2Block : nn.Module<AttentionInput, Tensor>
         using var scope = NewDisposeScope();
         var x = input.Hidden;
         var h = x.add(attn.forward(input with { Hidden = ln_1.forward(x) }));
-        return h.add_(mlp.forward(ln_2.forward(h))).MoveToOuterDisposeScope();
+        // Out of place: the norm saved h for backward, so adding into it would break training.
+        return h.add(mlp.forward(ln_2.forward(h))).MoveToOuterDisposeScope();
     }
 }

@@ -29,6 +29,7 @@ public sealed class LlamaDecoderLayer : nn.Module<AttentionInput, Tensor>
         using var scope = NewDisposeScope();
         var x = input.Hidden;
         var h = x.add(self_attn.forward(input with { Hidden = input_layernorm.forward(x) }));
-        return h.add_(mlp.forward(post_attention_layernorm.forward(h))).MoveToOuterDisposeScope();
+        // Out of place: the norm saved h for backward, so adding into it would break training.
+        return h.add(mlp.forward(post_attention_layernorm.forward(h))).MoveToOuterDisposeScope();
     }
 }
