@@ -6,8 +6,8 @@ namespace Mpo.Training.Checkpointing;
 /// <remarks>A seam so checkpointing does not depend on which safetensors implementation the project settles on.</remarks>
 public interface ITensorFileFormat
 {
-    /// <summary>Writes <paramref name="tensors"/> (any order; the file is canonical) with string metadata.</summary>
-    void Write(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null);
+    /// <summary>Writes <paramref name="tensors"/> (any order; the file is canonical).</summary>
+    void Write(string path, IReadOnlyDictionary<string, Tensor> tensors);
 
     /// <summary>Reads every tensor of the file (CPU, the stored dtype); the caller owns them.</summary>
     Dictionary<string, Tensor> Read(string path);

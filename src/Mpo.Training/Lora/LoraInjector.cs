@@ -67,6 +67,15 @@ public static class LoraInjector
                 continue;
             }
 
+            // A tied head (Projection.IsTied) computes with the embedding matrix without registering it, so the
+            // parameter scan below cannot see the sharing: adding the delta would silently change the embeddings.
+            if (projection.IsTied)
+            {
+                throw new InvalidOperationException(
+                    $"{path}.weight is tied to the token embedding (tie_word_embeddings); merging its adapter would change the embeddings too. "
+                    + "Leave lm_head out of the LoRA target modules for tied models, or export the adapter instead of merging.");
+            }
+
             var weight = projection.weight;
             if (model.named_parameters().Count(p => ReferenceEquals(p.parameter, weight) || p.parameter.Handle == weight.Handle) > 1)
             {
