@@ -21,5 +21,6 @@ internal static class CommandCatalog
         yield return Commands.ResumeCommand.Create();
         yield return Commands.TerminateCommand.Create();
         yield return Commands.EvalCommand.Create();
+        yield return Commands.TrainCommand.Create();
     }
 }
