@@ -62,7 +62,7 @@ internal static class TrainCommand
             if (!parse.GetValue(noWorker))
             {
                 TorchRuntime.Initialize(prepared.Config.Threads);
-                worker = WorkerCommand.BuildHost(session.HostOptions, session.Connection, session.Blobs.ContainerName);
+                worker = WorkerCommand.BuildHost(session.HostOptions, session.Connection, session.Blobs.ContainerName, quiet: true);
                 await worker.StartAsync(cancellationToken);
                 progress.WriteLine($"Worker {session.HostOptions.WorkerId} running in this process; Ctrl-C stops it (rerun 'mpo train --run-id {id}' to continue).");
             }

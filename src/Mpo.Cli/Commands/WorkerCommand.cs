@@ -58,7 +58,7 @@ internal static class WorkerCommand
     }
 
     /// <summary>A worker host running <see cref="ProductTasks"/> with the pipeline services of <paramref name="container"/>.</summary>
-    internal static IHost BuildHost(DurableHostOptions options, StorageConnection connection, string container)
+    internal static IHost BuildHost(DurableHostOptions options, StorageConnection connection, string container, bool quiet = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
@@ -67,7 +67,7 @@ internal static class WorkerCommand
 
             // A failed start is reported once, as an error message; the host would also log it with a stack trace.
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
-            .SetMinimumLevel(LogLevel.Information);
+            .SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         builder.Services.AddPipelineServices(connection.ConnectionString, container);
         builder.Services.AddMpoDurableWorker(options, connection, ProductTasks.Register);
