@@ -58,8 +58,10 @@ internal static class TrainCommand
                 return 0;
             }
 
+            // A run that already completed needs no worker: report it as it stands.
+            var finished = (await session.GuardAsync(() => session.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken)))?.IsCompleted == true;
             IHost? worker = null;
-            if (!parse.GetValue(noWorker))
+            if (!parse.GetValue(noWorker) && !finished)
             {
                 TorchRuntime.Initialize(prepared.Config.Threads);
                 worker = WorkerCommand.BuildHost(session.HostOptions, session.Connection, session.Blobs.ContainerName, quiet: true);
