@@ -22,5 +22,6 @@ internal static class CommandCatalog
         yield return Commands.TerminateCommand.Create();
         yield return Commands.EvalCommand.Create();
         yield return Commands.BenchCommand.Create();
+        yield return Commands.TrainCommand.Create();
     }
 }

@@ -37,7 +37,8 @@ internal static class StatusCommand
         return command;
     }
 
-    private static async Task<JsonObject> ReadAsync(RunSession session, string runId, CancellationToken cancellationToken)
+    /// <summary>The status object of <c>mpo status --json</c> (also <c>mpo train --json</c>'s final object).</summary>
+    internal static async Task<JsonObject> ReadAsync(RunSession session, string runId, CancellationToken cancellationToken)
     {
         var run = await RunLookup.GetAsync(session, runId, cancellationToken);
         var artifacts = new RunArtifacts(session, runId);

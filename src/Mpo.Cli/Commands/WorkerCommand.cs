@@ -24,7 +24,7 @@ internal static class WorkerCommand
             Description = "Worker slot on this machine, 0-999 (default: MPO_WORKER_SLOT, else 0). The worker id is {machine}-{slot}.",
         };
         var command = new Command("worker", "Run a durable worker until Ctrl-C (graceful stop).");
-        var hubOptions = HubOptions.AddTo(command, withContainer: false);
+        var hubOptions = HubOptions.AddTo(command, withContainer: true);
         command.Options.Add(slot);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,7 +36,7 @@ internal static class WorkerCommand
             });
 
             await using var resolved = await hubOptions.ResolveStorageAsync(parse, error, cancellationToken);
-            using var host = BuildHost(options, resolved.Connection);
+            using var host = BuildHost(options, resolved.Connection, parse.GetValue(hubOptions.Container!)!);
             await host.StartAsync(cancellationToken);
             output.WriteLine($"Worker {options.WorkerId} running on task hub '{options.HubName}' at {resolved.Connection}. " +
                              "Press Ctrl-C to stop.");
@@ -57,7 +57,8 @@ internal static class WorkerCommand
         return command;
     }
 
-    private static IHost BuildHost(DurableHostOptions options, StorageConnection connection)
+    /// <summary>A worker host running <see cref="ProductTasks"/> with the pipeline services of <paramref name="container"/>.</summary>
+    internal static IHost BuildHost(DurableHostOptions options, StorageConnection connection, string container, bool quiet = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
@@ -66,8 +67,9 @@ internal static class WorkerCommand
 
             // A failed start is reported once, as an error message; the host would also log it with a stack trace.
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
-            .SetMinimumLevel(LogLevel.Information);
+            .SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        builder.Services.AddPipelineServices(connection.ConnectionString, container);
         builder.Services.AddMpoDurableWorker(options, connection, ProductTasks.Register);
         return builder.Build();
     }

@@ -21,14 +21,21 @@ internal sealed class RunSession : IAsyncDisposable
     private readonly StorageResolver _storage;
     private readonly ServiceProvider _services;
 
-    private RunSession(StorageResolver storage, ServiceProvider services, string hub, ArtifactSetStore sets)
+    private RunSession(StorageResolver storage, ServiceProvider services, Mpo.Hosting.Configuration.DurableHostOptions hostOptions, ArtifactSetStore sets)
     {
         _storage = storage;
         _services = services;
-        Hub = hub;
+        HostOptions = hostOptions;
+        Hub = hostOptions.HubName;
         Sets = sets;
         Client = services.GetRequiredService<DurableTaskClient>();
     }
+
+    /// <summary>The durable host options the session was opened with (for an in-process worker on the same hub).</summary>
+    public Mpo.Hosting.Configuration.DurableHostOptions HostOptions { get; }
+
+    /// <summary>The storage connection (its string is a secret; print only <c>Describe()</c>).</summary>
+    public Mpo.Hosting.Configuration.StorageConnection Connection => _storage.Connection;
 
     /// <summary>The task hub name.</summary>
     public string Hub { get; }
@@ -47,12 +54,16 @@ internal sealed class RunSession : IAsyncDisposable
 
     /// <summary>Resolves storage and opens the client and the artifact store.</summary>
     /// <exception cref="MpoInputException">An option is invalid, or local Azurite cannot start.</exception>
-    public static async Task<RunSession> OpenAsync(HubOptions options, ParseResult parse, CancellationToken cancellationToken)
+    /// <param name="options">The shared hub options.</param>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="cancellationToken">Cancels the storage start.</param>
+    /// <param name="container">The artifact container, overriding <c>--container</c> (a run config's <c>storage.container</c>).</param>
+    public static async Task<RunSession> OpenAsync(HubOptions options, ParseResult parse, CancellationToken cancellationToken, string? container = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parse);
         var hostOptions = options.LoadHostOptions(parse);
-        var container = options.Container is null ? ArtifactStoreDefaults.ContainerName : parse.GetValue(options.Container)!;
+        container ??= options.Container is null ? ArtifactStoreDefaults.ContainerName : parse.GetValue(options.Container)!;
         var storeOptions = new ArtifactStoreOptions { ContainerName = container };
         try
         {
@@ -71,7 +82,7 @@ internal sealed class RunSession : IAsyncDisposable
                 .AddMpoDurableClient(hostOptions, storage.Connection)
                 .BuildServiceProvider();
             var blobs = BlobArtifactStore.Create(Mpo.Storage.StorageConnection.FromConnectionString(storage.Connection.ConnectionString), storeOptions);
-            return new RunSession(storage, services, hostOptions.HubName, new ArtifactSetStore(blobs));
+            return new RunSession(storage, services, hostOptions, new ArtifactSetStore(blobs));
         }
         catch
         {
