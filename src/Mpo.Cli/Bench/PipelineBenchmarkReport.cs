@@ -13,6 +13,11 @@ namespace Mpo.Cli.Bench;
 /// Share of the orchestrated steps' time (first activity start to last activity end) in which no activity code ran:
 /// the durable engine's cost per step, 0–1.
 /// </param>
+/// <param name="OverheadPerStepMs">Milliseconds per step in which no activity code ran (about the hops of a step).</param>
+/// <param name="StepMsForTarget">
+/// The activity time per step at which <paramref name="OverheadPerStepMs"/> would be 2% of the step (49 × it): the
+/// step length from which the durable engine's cost meets the target.
+/// </param>
 /// <param name="RunOverheadShare">The same over the whole orchestrated run, including <paramref name="StartupMs"/> and <paramref name="FinishMs"/>.</param>
 /// <param name="HopLatencyMedianMs">Median gap between one stage's last activity end and the next stage's first activity start.</param>
 /// <param name="HopLatencyP90Ms">90th percentile of those gaps.</param>
@@ -37,6 +42,8 @@ internal sealed record PipelineBenchmarkReport(
     int Threads,
     int RolloutShards,
     double OverheadShare,
+    double OverheadPerStepMs,
+    double StepMsForTarget,
     double RunOverheadShare,
     double HopLatencyMedianMs,
     double HopLatencyP90Ms,

@@ -88,6 +88,7 @@ internal static class BenchPipelineCommand
         o.WriteLine(string.Create(c, $"steps wall  orchestrated {r.OrchestratedStepsMs:F0} ms (activities {r.OrchestratedActivityMs:F0} ms), plain {r.PlainWallMs:F0} ms, ratio {r.WallRatioVsPlain:F3}"));
         o.WriteLine(string.Create(c, $"run wall    orchestrated {r.OrchestratedWallMs:F0} ms (startup {r.StartupMs:F0} ms, finish {r.FinishMs:F0} ms)"));
         o.WriteLine(string.Create(c, $"hops        median {r.HopLatencyMedianMs:F1} ms, p90 {r.HopLatencyP90Ms:F1} ms"));
-        o.WriteLine(string.Create(c, $"overhead    {r.OverheadShare:P2} of step time ({r.RunOverheadShare:P2} of the whole run)"));
+        o.WriteLine(string.Create(c, $"overhead    {r.OverheadShare:P2} of step time ({r.OverheadPerStepMs:F0} ms per step; {r.RunOverheadShare:P2} of the whole run)"));
+        o.WriteLine(string.Create(c, $"target      under 2% from {r.StepMsForTarget / 1000:F1} s of activity time per step"));
     }
 }
