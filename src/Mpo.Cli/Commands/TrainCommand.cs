@@ -77,6 +77,11 @@ internal static class TrainCommand
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await StopAsync(worker);
+                if (IsTerminal(progress))
+                {
+                    progress.WriteLine();
+                }
+
                 progress.WriteLine($"Stopped. The run '{id}' continues with the next 'mpo train --run-id {id}' (or any 'mpo worker').");
                 return 130;
             }
@@ -190,12 +195,19 @@ internal static class TrainCommand
         var clock = Stopwatch.StartNew();
         int? firstStep = null;
         var last = "";
+        var lastEpoch = -1;
+        var redraw = IsTerminal(progress);
         while (true)
         {
             var view = await RunLookup.GetAsync(session, id, cancellationToken);
             firstStep ??= view.Step;
             if (view.State is "Completed" or "Failed" or "Terminated")
             {
+                if (redraw && last.Length > 0)
+                {
+                    progress.WriteLine();
+                }
+
                 if (view.Metadata.FailureDetails is { } failure)
                 {
                     progress.WriteLine($"Run '{id}' failed: {RunJson.Describe(failure)}");
@@ -207,7 +219,23 @@ internal static class TrainCommand
             var line = await LineAsync(artifacts, view, clock.Elapsed, view.Step - firstStep.Value, cancellationToken);
             if (line != last)
             {
-                progress.WriteLine(line);
+                if (!redraw)
+                {
+                    progress.WriteLine(line);
+                }
+                else
+                {
+                    // Redraw in place; an epoch that ends keeps its last line on screen.
+                    if (view.Epoch != lastEpoch && last.Length > 0)
+                    {
+                        progress.WriteLine();
+                        last = "";
+                    }
+
+                    progress.Write("\r" + line.PadRight(last.Length));
+                    lastEpoch = view.Epoch;
+                }
+
                 last = line;
             }
 
@@ -215,17 +243,29 @@ internal static class TrainCommand
         }
     }
 
+    /// <summary>
+    /// One progress line: an epoch bar (epochs done) and a step bar (updates done in the current epoch), the whole
+    /// run's share and ETA, the rubric version and the latest step's reward and KL.
+    /// </summary>
     private static async Task<string> LineAsync(RunArtifacts artifacts, RunProgressView view, TimeSpan elapsed, int stepsDone, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"[{view.State}] epoch {view.Epoch + 1}, step {view.Step}");
-        if (view.TotalSteps is { } total && total > 0)
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"[{view.State}] ");
+        if (view.TotalSteps is { } total && total > 0 && view.Epochs is { } epochs && epochs > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"/{total} ({100.0 * view.Step / total:F0}%)");
+            var perEpoch = total / epochs;
+            var epochsDone = Math.Min(view.Step / perEpoch, epochs);
+            var inEpoch = view.Step - Math.Min(epochsDone, epochs - 1) * perEpoch;
+            text.Append(CultureInfo.InvariantCulture, $"epoch {Math.Min(epochsDone + 1, epochs)}/{epochs} {ProgressBar.Render(epochsDone, epochs, 8)} ")
+                .Append(CultureInfo.InvariantCulture, $"step {view.Step}/{total} {ProgressBar.Render(inEpoch, perEpoch)} {100.0 * view.Step / total:F0}%");
             if (stepsDone > 0)
             {
                 var eta = TimeSpan.FromSeconds(elapsed.TotalSeconds / stepsDone * (total - view.Step));
                 text.Append(CultureInfo.InvariantCulture, $", ETA {eta:hh\\:mm\\:ss}");
             }
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"epoch {view.Epoch + 1}, step {view.Step}");
         }
 
         text.Append(CultureInfo.InvariantCulture, $", rubric v{view.RubricVersion}");
@@ -236,6 +276,10 @@ internal static class TrainCommand
 
         return text.ToString();
     }
+
+    /// <summary>Whether <paramref name="writer"/> is the console's own stream on a terminal (then lines are redrawn in place).</summary>
+    private static bool IsTerminal(TextWriter writer) =>
+        (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected) || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
 
     private static string Number(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString("F3", CultureInfo.InvariantCulture) : "-";

@@ -19,6 +19,9 @@ namespace Mpo.Cli.Runs;
 internal sealed record RunProgressView(
     string RunId, string State, int Epoch, int Step, int? TotalSteps, int RubricVersion, CheckpointRef? Checkpoint, OrchestrationMetadata Metadata)
 {
+    /// <summary>Epochs of the whole run, or null when the instance carries no plan.</summary>
+    public int? Epochs { get; init; }
+
     /// <summary>Reads an instance fetched with its inputs and outputs.</summary>
     public static RunProgressView From(OrchestrationMetadata metadata)
     {
@@ -29,7 +32,10 @@ internal sealed record RunProgressView(
             ? metadata.ReadOutputAs<RunState>()
             : null;
         int? total = progress?.TotalSteps ?? input?.Plan.TotalSteps;
-        var view = new RunProgressView(metadata.InstanceId, StateName(metadata.RuntimeStatus), 0, 0, total, 0, null, metadata);
+        var view = new RunProgressView(metadata.InstanceId, StateName(metadata.RuntimeStatus), 0, 0, total, 0, null, metadata)
+        {
+            Epochs = input?.Plan.Epochs,
+        };
         if (final is not null)
         {
             return view with { Epoch = final.Epoch, Step = final.Step, RubricVersion = final.RubricVersion, Checkpoint = final.Checkpoint };
