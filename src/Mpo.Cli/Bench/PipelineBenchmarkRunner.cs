@@ -37,13 +37,6 @@ internal sealed record PipelineBenchmarkSettings(RunConfig Config, string Config
 /// </summary>
 internal static class PipelineBenchmarkRunner
 {
-    /// <summary>Activity kinds in step order, for the report.</summary>
-    /// <summary>The target: the durable engine adds under 2% to the step time.</summary>
-    private const double TargetShare = 0.02;
-
-    private static readonly string[] StepOrder =
-        [TaskNames.GenerateRollouts, TaskNames.ScoreRollouts, TaskNames.UpdatePolicy, TaskNames.ReviseRubric, TaskNames.CommitCheckpoint];
-
     /// <summary>Runs both sides and compares them.</summary>
     /// <exception cref="MpoInputException">The orchestrated run did not complete.</exception>
     public static async Task<PipelineBenchmarkReport> RunAsync(
@@ -71,7 +64,7 @@ internal static class PipelineBenchmarkRunner
             progress($"Orchestrated: {plan.TotalSteps} steps on task hub '{settings.Host.HubName}' (container {containers[2]}).");
             var orchestrated = await RunOrchestratedAsync(settings, connection, containers[2], Path.Combine(work, "orch"), runId, ct).ConfigureAwait(false);
             progress($"Orchestrated: {orchestrated.WallMs / 1000:F1} s.");
-            return Compare(settings, plain, orchestrated);
+            return PipelineBenchmarkComparison.Compare(settings, plain, orchestrated);
         }
         finally
         {
@@ -79,60 +72,13 @@ internal static class PipelineBenchmarkRunner
         }
     }
 
-    private static PipelineBenchmarkReport Compare(PipelineBenchmarkSettings settings, PlainResult plain, OrchestratedResult orchestrated)
-    {
-        var spans = orchestrated.Spans;
-        var stages = TimelineAnalysis.Stages(spans);
-        var hops = TimelineAnalysis.Hops(stages);
-        var busy = TimelineAnalysis.BusyMs(spans);
-        var stepsMs = (stages[^1].End - stages[0].Start).TotalMilliseconds;
-        var wallMs = Math.Max(orchestrated.WallMs, (stages[^1].End - orchestrated.Scheduled).TotalMilliseconds);
-        var activities = StepOrder
-            .Select(kind => new ActivityTime(
-                kind,
-                stages.Where(s => s.Activity == kind).Sum(s => (s.End - s.Start).TotalMilliseconds),
-                plain.ActivityMs.GetValueOrDefault(kind)))
-            .Where(a => a.OrchestratedMs > 0 || a.PlainMs > 0)
-            .ToList();
-        var host = settings.Host;
-        return new PipelineBenchmarkReport(
-            Steps: settings.Config.TotalSteps(),
-            Config: settings.ConfigName,
-            Threads: settings.Config.Threads,
-            RolloutShards: settings.Config.RolloutShards,
-            OverheadShare: Share(stepsMs - busy, stepsMs),
-            OverheadPerStepMs: Math.Max(0, stepsMs - busy) / settings.Config.TotalSteps(),
-            StepMsForTarget: Math.Max(0, stepsMs - busy) / settings.Config.TotalSteps() * (1 - TargetShare) / TargetShare,
-            RunOverheadShare: Share(wallMs - busy, wallMs),
-            HopLatencyMedianMs: TimelineAnalysis.Percentile(hops.Select(h => h.Ms), 0.5),
-            HopLatencyP90Ms: TimelineAnalysis.Percentile(hops.Select(h => h.Ms), 0.9),
-            Hops: TimelineAnalysis.HopsByActivity(hops, StepOrder),
-            OrchestratedWallMs: wallMs,
-            OrchestratedStepsMs: stepsMs,
-            OrchestratedActivityMs: busy,
-            StartupMs: (stages[0].Start - orchestrated.Scheduled).TotalMilliseconds,
-            FinishMs: Math.Max(0, wallMs - (stages[^1].End - orchestrated.Scheduled).TotalMilliseconds),
-            PlainWallMs: plain.WallMs,
-            PlainActivityMs: plain.ActivityMs.Values.Sum(),
-            WallRatioVsPlain: stepsMs / plain.WallMs,
-            Activities: activities,
-            SameFinalCheckpoint: orchestrated.Final.Checkpoint.ManifestSha256 == plain.Final.Checkpoint.ManifestSha256
-                && orchestrated.Final.Step == plain.Final.Step,
-            FinalStep: orchestrated.Final.Step,
-            OrchestratedCheckpointSha256: orchestrated.Final.Checkpoint.ManifestSha256,
-            PlainCheckpointSha256: plain.Final.Checkpoint.ManifestSha256,
-            Durable: new DurableSettings(host.MaxQueuePollingInterval.TotalMilliseconds, host.MaxConcurrentActivityFunctions, host.PartitionCount));
-    }
-
-    private static double Share(double part, double whole) => whole <= 0 ? 0 : Math.Clamp(part / whole, 0, 1);
-
     private static ServiceProvider PipelineServices(StorageConnection connection, string container, string workDirectory) =>
         new ServiceCollection()
             .AddLogging()
             .AddPipelineServices(connection.ConnectionString, container, new PipelineOptions { WorkDirectory = workDirectory })
             .BuildServiceProvider();
 
-    private static async Task<PlainResult> RunPlainAsync(
+    private static async Task<PlainLoopResult> RunPlainAsync(
         PipelineBenchmarkSettings settings, StorageConnection connection, string container, string workDirectory, string runId, int? untilStep, CancellationToken ct)
     {
         await using var services = PipelineServices(connection, container, workDirectory);
@@ -140,10 +86,10 @@ internal static class PipelineBenchmarkRunner
         var loop = services.GetRequiredService<InProcessTrainingLoop>();
         var clock = Stopwatch.StartNew();
         var final = await loop.RunAsync(settings.Config.ToPlan(), initial, untilStep, ct).ConfigureAwait(false);
-        return new PlainResult(clock.Elapsed.TotalMilliseconds, new Dictionary<string, double>(loop.ActivityMilliseconds), final);
+        return new PlainLoopResult(clock.Elapsed.TotalMilliseconds, new Dictionary<string, double>(loop.ActivityMilliseconds), final);
     }
 
-    private static async Task<OrchestratedResult> RunOrchestratedAsync(
+    private static async Task<OrchestratedRunResult> RunOrchestratedAsync(
         PipelineBenchmarkSettings settings, StorageConnection connection, string container, string workDirectory, string runId, CancellationToken ct)
     {
         RunState initial;
@@ -171,7 +117,7 @@ internal static class PipelineBenchmarkRunner
 
             var final = done.ReadOutputAs<RunState>() ?? throw new InvalidOperationException($"the orchestrated run '{runId}' completed without a state.");
             var wallMs = (done.LastUpdatedAt.UtcDateTime - scheduled).TotalMilliseconds;
-            return new OrchestratedResult(scheduled, wallMs, timeline.Spans, final);
+            return new OrchestratedRunResult(scheduled, wallMs, timeline.Spans, final);
         }
         finally
         {
@@ -208,8 +154,4 @@ internal static class PipelineBenchmarkRunner
             Directory.Delete(work, recursive: true);
         }
     }
-
-    private sealed record PlainResult(double WallMs, IReadOnlyDictionary<string, double> ActivityMs, RunState Final);
-
-    private sealed record OrchestratedResult(DateTime Scheduled, double WallMs, IReadOnlyList<ActivitySpan> Spans, RunState Final);
 }
