@@ -83,9 +83,13 @@ public static class AzuriteLauncher
         {
             if (process.HasExited)
             {
+                // Wait for its output to drain (it explains the exit), and read the exit code before disposing:
+                // a disposed Process throws instead of answering.
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                var exitCode = process.ExitCode;
                 await instance.DisposeAsync().ConfigureAwait(false);
                 throw new AzuriteException(
-                    $"Azurite exited during start (code {process.ExitCode}) on ports {blob}/{queue}/{table}:\n{output}");
+                    $"Azurite exited during start (code {exitCode}) on ports {blob}/{queue}/{table}:\n{output}");
             }
 
             if (deadline.Elapsed > options.StartTimeout)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
 using Mpo.Storage.Azurite;
 using Mpo.TestSupport;
@@ -25,6 +26,26 @@ public class AzuriteLauncherTests
         var store = Store(azurite.ConnectionString);
         await store.PutAsync("hello.txt", BinaryData.FromString("hi"));
         Assert.Equal("hi", (await store.GetAsync("hello.txt")).ToString());
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")] // the fake azurite is a shell script (MPO builds for linux-x64 only)
+    public async Task StartAsync_AzuriteExitsDuringStart_ThrowsAzuriteExceptionWithExitCodeAndOutput()
+    {
+        // Arrange: an install folder whose azurite exits at once, as the real one does when a port was taken
+        // between choosing it and binding it.
+        using var install = new TempFolder();
+        var bin = Directory.CreateDirectory(Path.Combine(install.Path, "node_modules", ".bin")).FullName;
+        var executable = Path.Combine(bin, "azurite");
+        await File.WriteAllTextAsync(executable, "#!/bin/sh\necho 'Error: listen EADDRINUSE' >&2\nexit 3\n");
+        File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // Act
+        var error = await Assert.ThrowsAsync<AzuriteException>(() => AzuriteLauncher.StartAsync(FreePorts with { InstallFolder = install.Path }));
+
+        // Assert
+        Assert.Contains("exited during start (code 3)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("EADDRINUSE", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
