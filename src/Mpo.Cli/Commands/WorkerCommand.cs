@@ -7,6 +7,7 @@ using Mpo.Cli.Hosting;
 using Mpo.Hosting;
 using Mpo.Hosting.Configuration;
 using Mpo.Hosting.Worker;
+using Mpo.Storage;
 
 namespace Mpo.Cli.Commands;
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Mpo.Hosting;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 using Mpo.Storage.Azurite;
 using Mpo.TestSupport;
 
@@ -52,13 +53,13 @@ public sealed class WorkerCommandTests : IClassFixture<AzuriteFixture>
         var hub = TestNames.Unique("cli");
         await using var mpo = MpoProcess.Start(folder.Path, new Dictionary<string, string>
         {
-            [StorageConnection.EnvironmentVariable] = _azurite.ConnectionString,
+            [StorageConnection.ConnectionStringVariable] = _azurite.ConnectionString,
         }, "worker", "--hub", hub, "--slot", "4");
         await mpo.WaitForOutputAsync("Press Ctrl-C to stop.", TimeSpan.FromSeconds(60));
 
         // The product registers no orchestrations yet: a worker that serves the hub fails an unknown one at once.
         await using var services = new ServiceCollection().AddLogging()
-            .AddMpoDurableClient(new DurableHostOptions { HubName = hub }, new StorageConnection(_azurite.ConnectionString, "test"))
+            .AddMpoDurableClient(new DurableHostOptions { HubName = hub }, StorageConnection.FromConnectionString(_azurite.ConnectionString, "test"))
             .BuildServiceProvider();
         var client = services.GetRequiredService<DurableTaskClient>();
         var id = await client.ScheduleNewOrchestrationInstanceAsync("NotAProductOrchestrator");
