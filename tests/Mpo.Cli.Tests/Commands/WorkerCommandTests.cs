@@ -78,6 +78,38 @@ public sealed class WorkerCommandTests : IClassFixture<AzuriteFixture>
 
     [Fact(Timeout = 120_000)]
     [Trait("Category", "Integration")]
+    public async Task Run_KilledWorkerLeftScratchFolder_DeletesItOnStartAndOwnFolderOnGracefulStop()
+    {
+        // Arrange: the scratch folder of a worker process that no longer runs, under this test's own temp folder.
+        using var folder = new TempFolder();
+        var temp = Path.Combine(folder.Path, "tmp");
+        var deadPid = await ExitedProcessIdAsync();
+        var abandoned = Path.Combine(temp, "mpo-worker", deadPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "checkpoints");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "model.safetensors"), "weights");
+
+        // Act
+        await using var mpo = MpoProcess.Start(folder.Path, new Dictionary<string, string>
+        {
+            [StorageConnection.ConnectionStringVariable] = _azurite.ConnectionString,
+            ["TMPDIR"] = temp,
+        }, "worker", "--hub", TestNames.Unique("tmp"));
+        await mpo.WaitForOutputAsync("Press Ctrl-C to stop.", TimeSpan.FromSeconds(60));
+        var abandonedAfterStart = Directory.Exists(Path.GetDirectoryName(abandoned));
+        var own = Path.Combine(temp, "mpo-worker", mpo.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.Combine(own, "checkpoints"));
+        File.WriteAllText(Path.Combine(own, "checkpoints", "probe"), "x");
+        var code = await mpo.TerminateAsync(TimeSpan.FromSeconds(40));
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.False(abandonedAfterStart, "a dead worker's scratch folder must be deleted when a worker starts");
+        Assert.False(Directory.Exists(own), "a worker that stops cleanly must delete its scratch folder");
+        Assert.True(Directory.Exists(Path.Combine(temp, "mpo-worker")), "only per-process folders are deleted");
+    }
+
+    [Fact(Timeout = 120_000)]
+    [Trait("Category", "Integration")]
     public async Task Run_NoStorageConfigured_StartsLocalAzuriteInDataDirAndStopsIt()
     {
         using var folder = new TempFolder();
@@ -113,5 +145,12 @@ public sealed class WorkerCommandTests : IClassFixture<AzuriteFixture>
         Assert.Equal(0, code);
         Assert.Contains($"Reusing Azurite (pid {azurite.ProcessId})", mpo.Output, StringComparison.Ordinal);
         Assert.True(AzuriteLauncher.Accepts(azurite.QueuePort), "a reused Azurite must keep running");
+    }
+
+    private static async Task<int> ExitedProcessIdAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true"))!;
+        await process.WaitForExitAsync();
+        return process.Id;
     }
 }
