@@ -2,6 +2,7 @@ using DurableTask.AzureStorage;
 using Microsoft.Extensions.Logging;
 using Mpo.Core;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 
 namespace Mpo.Hosting;
 
@@ -12,13 +13,19 @@ public static class OrchestrationServiceFactory
     public const string AppName = "mpo";
 
     /// <summary>Creates the orchestration service; it is both the worker's backend and the client's.</summary>
-    /// <exception cref="MpoInputException">The connection string is rejected by the storage SDK (the value is not echoed).</exception>
+    /// <exception cref="MpoInputException">The connection is an account URL, or its string is rejected by the storage SDK (the value is not echoed).</exception>
     public static AzureStorageOrchestrationService Create(
         DurableHostOptions options, StorageConnection connection, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        if (connection.AccountUrl is not null)
+        {
+            throw new MpoInputException(
+                $"{connection.Source}: the durable engine needs a storage connection string; an account URL with a token credential serves blobs only.");
+        }
+
         StorageAccountClientProvider provider;
         try
         {

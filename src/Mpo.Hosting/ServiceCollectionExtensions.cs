@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mpo.Hosting.Client;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 using Mpo.Hosting.Worker;
 
 namespace Mpo.Hosting;

@@ -6,8 +6,12 @@ public sealed record PipelineOptions
     /// <summary>The bundled tiny policy's folder, relative to the program's folder.</summary>
     public const string BundledPolicyFolder = "Bundled/mini-qa-policy";
 
-    /// <summary>Scratch folder of this worker: downloaded model folders and checkpoints, staging. <value>The default is <c>{temp}/mpo-worker/{process id}</c>.</value></summary>
-    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "mpo-worker", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>
+    /// Scratch folder of this worker: downloaded model folders and checkpoints, staging. The default folder is
+    /// deleted when the worker stops cleanly, and by the next worker if this one was killed (<see cref="WorkerFolders"/>).
+    /// <value>The default is <c>{temp}/mpo-worker/{process id}</c>.</value>
+    /// </summary>
+    public string WorkDirectory { get; init; } = WorkerFolders.Default.ForProcess(Environment.ProcessId);
 
     /// <summary>Checkpoints kept downloaded in <see cref="WorkDirectory"/> (older ones are deleted). <value>The default is 3.</value></summary>
     public int LocalCheckpoints { get; init; } = 3;

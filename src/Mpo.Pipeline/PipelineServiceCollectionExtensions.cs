@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mpo.Judging.Llm;
 using Mpo.Pipeline.Policy;
 using Mpo.Pipeline.Services;
 using Mpo.Storage;
@@ -26,6 +27,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<PolicyCache>();
         services.TryAddSingleton<RubricStore>();
         services.TryAddSingleton<HackingBaselines>();
+        services.AddMpoJudges();
         services.TryAddSingleton<Judges>();
         services.TryAddSingleton<RunCreationService>();
         services.TryAddSingleton<RolloutService>();

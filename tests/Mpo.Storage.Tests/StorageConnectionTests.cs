@@ -9,14 +9,15 @@ namespace Mpo.Storage.Tests;
 public class StorageConnectionTests
 {
     [Fact]
-    public void Describe_ConnectionString_NamesTheAccountButNotTheKey()
+    public void ToString_AzuriteConnection_ShowsAccountEndpointAndSourceButNeverTheKey()
     {
-        var connection = StorageConnection.FromConnectionString(AzuriteConnection.For(10000, 10001, 10002));
+        var connection = StorageConnection.FromConnectionString(AzuriteConnection.For(10000, 10001, 10002), "local Azurite");
 
         var text = connection.ToString();
 
-        Assert.Equal("storage account 'devstoreaccount1' at http://127.0.0.1:10000/devstoreaccount1 (connection string)", text);
-        Assert.DoesNotContain(AzuriteConnection.DevelopmentAccountKey, text);
+        Assert.Equal("devstoreaccount1 at http://127.0.0.1:10000/devstoreaccount1 (from local Azurite)", text);
+        Assert.DoesNotContain(AzuriteConnection.DevelopmentAccountKey, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,23 +35,55 @@ public class StorageConnectionTests
     {
         var connection = StorageConnection.FromAccountUrl(new Uri("https://acct.blob.core.windows.net"));
 
-        Assert.Equal("storage account https://acct.blob.core.windows.net/ (token credential)", connection.Describe());
+        Assert.Equal("https://acct.blob.core.windows.net/ (token credential)", connection.Describe());
+    }
+
+    [Fact]
+    public void ConnectionString_AccountUrl_ThrowsNamingTheSource()
+    {
+        var connection = StorageConnection.FromAccountUrl(new Uri("https://acct.blob.core.windows.net"), credential: null, "environment variable MPO_STORAGE_ACCOUNT_URL");
+
+        var e = Assert.Throws<InvalidOperationException>(() => connection.ConnectionString);
+
+        Assert.StartsWith("environment variable MPO_STORAGE_ACCOUNT_URL: an account-URL connection", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("")]
-    [InlineData("just-a-key-without-pairs")]
-    public void FromConnectionString_Malformed_ThrowsInputError(string value)
+    [InlineData("s3cr3t-without-pairs")]
+    [InlineData("AccountName=a;AccountKey=s3cr3t==;Nonsense")]
+    public void FromConnectionString_NotKeyValuePairs_ThrowsInputErrorNamingTheSourceWithoutEchoingIt(string value)
     {
-        var e = Assert.Throws<MpoInputException>(() => StorageConnection.FromConnectionString(value));
+        var e = Assert.Throws<MpoInputException>(() => StorageConnection.FromConnectionString(value, "option --storage"));
 
-        Assert.Contains("malformed", e.Message);
+        Assert.StartsWith("option --storage: not a storage connection string", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfiguration_OptionAndVariables_OptionThenMpoVariableThenFunctionsVariable()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["MPO_STORAGE_CONNECTION_STRING"] = "AccountName=fromenv;AccountKey=x",
+            ["AzureWebJobsStorage"] = "AccountName=fromfunctions;AccountKey=y",
+        };
+
+        var fromOption = StorageConnection.FromConfiguration(AzuriteConnection.For(10000, 10001, 10002), env.GetValueOrDefault);
+        var fromMpo = StorageConnection.FromConfiguration(null, env.GetValueOrDefault);
+        var fromFunctions = StorageConnection.FromConfiguration(null, n => n == "AzureWebJobsStorage" ? env[n] : null);
+        var none = StorageConnection.FromConfiguration(" ", _ => null);
+
+        Assert.Equal("option --storage", fromOption?.Source);
+        Assert.Equal("environment variable MPO_STORAGE_CONNECTION_STRING", fromMpo?.Source);
+        Assert.StartsWith("fromfunctions at", fromFunctions?.Describe(), StringComparison.Ordinal);
+        Assert.Null(none);
     }
 
     [Fact]
     public void CreateBlobServiceClient_RejectedBySdk_ThrowsInputErrorWithoutTheString()
     {
-        var connection = StorageConnection.FromConnectionString("AccountName=a;AccountKey=SECRETKEY==;Nonsense");
+        var connection = StorageConnection.FromConnectionString("AccountName=a;AccountKey=SECRETKEY==;BlobEndpoint=not-a-url");
 
         var e = Assert.Throws<MpoInputException>(() => connection.CreateBlobServiceClient(new ArtifactStoreOptions()));
 
@@ -92,7 +125,7 @@ public class StorageConnectionTests
 
             Environment.SetEnvironmentVariable(StorageConnection.ConnectionStringVariable, null);
             Environment.SetEnvironmentVariable(StorageConnection.AccountUrlVariable, "not a url");
-            var e = Assert.Throws<MpoInputException>(StorageConnection.FromEnvironment);
+            var e = Assert.Throws<MpoInputException>(() => StorageConnection.FromEnvironment());
             Assert.Contains(StorageConnection.AccountUrlVariable, e.Message);
         }
         finally

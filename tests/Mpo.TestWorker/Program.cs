@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Mpo.Core;
 using Mpo.Hosting;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 using Mpo.TestWorker;
 
 try
@@ -21,7 +22,7 @@ try
 
     var options = DurableHostConfiguration.Load(hostJsonPath: null, commandLine);
     var connection = StorageConnection.FromConfiguration(commandLineValue: null)
-        ?? throw new MpoInputException($"Set {StorageConnection.EnvironmentVariable} to the storage connection string.");
+        ?? throw new MpoInputException($"Set {StorageConnection.ConnectionStringVariable} to the storage connection string.");
 
     var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
     builder.Logging.AddSimpleConsole(o => o.SingleLine = true)

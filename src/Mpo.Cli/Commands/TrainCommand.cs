@@ -51,6 +51,9 @@ internal static class TrainCommand
             await using var session = await RunSession.OpenAsync(hub, parse, cancellationToken, container);
             var asJson = parse.GetValue(json);
             var progress = asJson ? parse.InvocationConfiguration.Error : parse.InvocationConfiguration.Output;
+
+            // The run's preparation and the in-process worker share this process's scratch folder; it goes at the end.
+            using var scratch = WorkerFolders.Default.Use(new PipelineOptions().WorkDirectory);
             var prepared = await session.GuardAsync(() => StartAsync(session, id, configFile, progress, cancellationToken));
             if (parse.GetValue(detach))
             {

@@ -7,6 +7,7 @@ using Mpo.Cli.Hosting;
 using Mpo.Hosting;
 using Mpo.Hosting.Configuration;
 using Mpo.Hosting.Worker;
+using Mpo.Storage;
 
 namespace Mpo.Cli.Commands;
 
@@ -70,6 +71,9 @@ internal static class WorkerCommand
             .SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         builder.Services.AddPipelineServices(connection.ConnectionString, container);
+
+        // Registered before the worker, so it stops after it: the scratch folder goes only once no activity runs.
+        builder.Services.AddHostedService<WorkerFolderCleanup>();
         builder.Services.AddMpoDurableWorker(options, connection, ProductTasks.Register);
         return builder.Build();
     }

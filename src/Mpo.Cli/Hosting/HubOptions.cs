@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mpo.Hosting.Configuration;
 using Mpo.Storage;
-using StorageConnection = Mpo.Hosting.Configuration.StorageConnection;
 
 namespace Mpo.Cli.Hosting;
 
@@ -26,7 +25,7 @@ internal sealed class HubOptions
     /// <summary><c>--storage</c>: the connection string; without one (and no environment variable) local Azurite is used.</summary>
     public Option<string?> Storage { get; } = new(StorageConnection.CommandLineOption)
     {
-        Description = $"Storage connection string (a secret; prefer {StorageConnection.EnvironmentVariable}). " +
+        Description = $"Storage connection string (a secret; prefer {StorageConnection.ConnectionStringVariable}). " +
                       "Without one, a local Azurite is started.",
     };
 

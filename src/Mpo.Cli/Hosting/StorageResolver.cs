@@ -1,5 +1,5 @@
 using Mpo.Core;
-using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 using Mpo.Storage.Azurite;
 
 namespace Mpo.Cli.Hosting;
@@ -46,12 +46,12 @@ internal sealed class StorageResolver : IAsyncDisposable
         }
 
         progress($"No storage connection string configured ({StorageConnection.CommandLineOption}, " +
-                 $"{StorageConnection.EnvironmentVariable} or {StorageConnection.FunctionsEnvironmentVariable}); using local Azurite.");
+                 $"{StorageConnection.ConnectionStringVariable} or {StorageConnection.FunctionsEnvironmentVariable}); using local Azurite.");
         try
         {
             var azurite = await AzuriteLauncher.StartAsync(
                 new AzuriteOptions { DataFolder = dataFolder }, progress, cancellationToken).ConfigureAwait(false);
-            return new StorageResolver(new StorageConnection(azurite.ConnectionString, "local Azurite"), azurite);
+            return new StorageResolver(StorageConnection.FromConnectionString(azurite.ConnectionString, "local Azurite"), azurite);
         }
         catch (AzuriteException e)
         {

@@ -35,7 +35,7 @@ internal sealed class RunSession : IAsyncDisposable
     public Mpo.Hosting.Configuration.DurableHostOptions HostOptions { get; }
 
     /// <summary>The storage connection (its string is a secret; print only <c>Describe()</c>).</summary>
-    public Mpo.Hosting.Configuration.StorageConnection Connection => _storage.Connection;
+    public StorageConnection Connection => _storage.Connection;
 
     /// <summary>The task hub name.</summary>
     public string Hub { get; }
@@ -81,7 +81,7 @@ internal sealed class RunSession : IAsyncDisposable
                 .AddLogging()
                 .AddMpoDurableClient(hostOptions, storage.Connection)
                 .BuildServiceProvider();
-            var blobs = BlobArtifactStore.Create(Mpo.Storage.StorageConnection.FromConnectionString(storage.Connection.ConnectionString), storeOptions);
+            var blobs = BlobArtifactStore.Create(storage.Connection, storeOptions);
             return new RunSession(storage, services, hostOptions, new ArtifactSetStore(blobs));
         }
         catch

@@ -9,7 +9,7 @@ namespace Mpo.Hosting.Configuration;
 /// </summary>
 /// <remarks>
 /// The storage connection string is deliberately not here: records print all their properties, and the
-/// connection string is a secret that must never reach a log. It lives in <see cref="StorageConnection"/>.
+/// connection string is a secret that must never reach a log. It lives in <see cref="Mpo.Storage.StorageConnection"/>.
 /// </remarks>
 public sealed record DurableHostOptions
 {

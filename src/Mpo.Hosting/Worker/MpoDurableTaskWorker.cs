@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mpo.Core;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 
 namespace Mpo.Hosting.Worker;
 

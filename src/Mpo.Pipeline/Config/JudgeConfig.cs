@@ -1,9 +1,15 @@
 using System.Text.Json.Serialization;
+using Mpo.Judging.Embedded;
 using Mpo.Judging.Llm;
 
 namespace Mpo.Pipeline.Config;
 
 /// <summary>A reward or meta-reward model: the embedded judge, or an OpenAI-compatible endpoint.</summary>
+/// <remarks>
+/// This is the run config's <c>rm</c>/<c>mrm</c> section, with the documented schema (docs/run-config.md); it holds
+/// only what a run config may set. The judging library's <see cref="Mpo.Judging.Llm.JudgeConfig"/> (every option of a
+/// judge) is built from it by <see cref="ToJudging"/>, and <see cref="JudgeFactory"/> builds the models from that.
+/// </remarks>
 public sealed record JudgeConfig
 {
     /// <summary><c>embedded</c> or <c>openai</c>. <value>The default is <c>embedded</c>.</value></summary>
@@ -21,6 +27,23 @@ public sealed record JudgeConfig
     /// <summary>The endpoint, required when <c>kind</c> is <c>openai</c>.</summary>
     [JsonPropertyName("endpoint")]
     public EndpointConfig? Endpoint { get; init; }
+
+    /// <summary>
+    /// The judging library's configuration of this judge: these fields, the run's seed and <c>num_mpo_samples</c>,
+    /// and the judging defaults for everything a run config does not set.
+    /// </summary>
+    /// <param name="endpointName">Names the endpoint's resilience pipeline (e.g. <c>{run}-rm</c>).</param>
+    /// <param name="runSeed">The run's seed (the LLM reward model's math coin).</param>
+    /// <param name="numMpoSamples">Rollouts the meta-reward model reads per revision.</param>
+    public Mpo.Judging.Llm.JudgeConfig ToJudging(string endpointName, long runSeed, int numMpoSamples) => new()
+    {
+        Kind = Kind == JudgeKinds.Embedded ? JudgeKind.Embedded : JudgeKind.OpenAi,
+        NormalizeByMaximum = NormalizeByMaximum,
+        UncheckedItems = UncheckedItems == "skip" ? UncheckedItemPolicy.Skip : UncheckedItemPolicy.Fail,
+        Seed = runSeed,
+        NumMpoSamples = numMpoSamples,
+        Endpoint = Endpoint?.ToOptions(endpointName),
+    };
 }
 
 /// <summary>The judge kinds.</summary>
@@ -63,4 +86,18 @@ public sealed record EndpointConfig
     /// <summary>Concurrent calls to this endpoint. <value>The default is 32.</value></summary>
     [JsonPropertyName("concurrency_limit")]
     public int ConcurrencyLimit { get; init; } = JudgeEndpointDefaults.ConcurrencyLimit;
+
+    /// <summary>The judging library's endpoint options: these fields, and its defaults for the rest.</summary>
+    /// <param name="name">Names the endpoint's resilience pipeline.</param>
+    public JudgeEndpointOptions ToOptions(string name) => new()
+    {
+        Name = name,
+        BaseUrl = BaseUrl,
+        Model = Model,
+        ApiKeyEnv = ApiKeyEnv,
+        Temperature = Temperature,
+        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+        MaxRetries = MaxRetries,
+        ConcurrencyLimit = ConcurrencyLimit,
+    };
 }

@@ -1,29 +1,27 @@
 using System.Collections.Concurrent;
 using Mpo.Judging.Abstractions;
-using Mpo.Judging.Embedded;
 using Mpo.Judging.Llm;
-using Mpo.Judging.Resilience;
 using Mpo.Pipeline.Config;
-using JudgeConfig = Mpo.Pipeline.Config.JudgeConfig;
+using RunJudgeConfig = Mpo.Pipeline.Config.JudgeConfig;
 
 namespace Mpo.Pipeline.Services;
 
 /// <summary>
-/// The reward and meta-reward models of a run, built from its config and kept per run: the embedded judge, or an
-/// OpenAI-compatible endpoint with its resilience pipeline (retries, circuit breaker, concurrency limit).
+/// The reward and meta-reward models of a run, built by the process's <see cref="JudgeFactory"/> from the run
+/// config's <c>rm</c>/<c>mrm</c> sections (<see cref="RunJudgeConfig.ToJudging"/>) and kept per run: the embedded
+/// judge, or an OpenAI-compatible endpoint with its resilience pipeline (retries, circuit breaker, concurrency limit).
 /// </summary>
-public sealed class Judges(HackingBaselines baselines) : IDisposable
+public sealed class Judges(HackingBaselines baselines, JudgeFactory factory)
 {
-    private readonly JudgePipelines _pipelines = new();
     private readonly ConcurrentDictionary<string, Task<IRewardModel>> _rewardModels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<IMetaRewardModel>> _metaModels = new(StringComparer.Ordinal);
 
     /// <summary>The stage name recorded as the author of MRM-written rubric versions.</summary>
-    public static string StageOf(JudgeConfig mrm) => mrm.Kind == JudgeKinds.Embedded ? "embedded" : "llm";
+    public static string StageOf(RunJudgeConfig mrm) => mrm.Kind == JudgeKinds.Embedded ? "embedded" : "llm";
 
     /// <summary>The run's reward model.</summary>
     public Task<IRewardModel> RewardModelAsync(RunContext run, CancellationToken ct) =>
-        Cached(_rewardModels, run.RunId, () => CreateRewardModelAsync(run, ct));
+        Cached(_rewardModels, run.RunId, () => factory.CreateRewardModelAsync(Judging(run, run.Config.Rm, "rm"), "rm", ct));
 
     /// <summary>The run's meta-reward model.</summary>
     public Task<IMetaRewardModel> MetaRewardModelAsync(RunContext run, CancellationToken ct) =>
@@ -43,51 +41,13 @@ public sealed class Judges(HackingBaselines baselines) : IDisposable
         }
     }
 
-    private async Task<IRewardModel> CreateRewardModelAsync(RunContext run, CancellationToken ct)
-    {
-        var rm = run.Config.Rm;
-        if (rm.Kind == JudgeKinds.Embedded)
-        {
-            return new EmbeddedRewardModel(new EmbeddedRewardModelOptions
-            {
-                NormalizeByMaximum = rm.NormalizeByMaximum,
-                UncheckedItems = rm.UncheckedItems == "skip" ? UncheckedItemPolicy.Skip : UncheckedItemPolicy.Fail,
-            });
-        }
-
-        var endpoint = await JudgeEndpoint.CreateAsync(EndpointOptions(rm.Endpoint!, $"{run.RunId}-rm"), _pipelines, cancellationToken: ct).ConfigureAwait(false);
-        return new LlmRewardModel(endpoint, new RewardModelOptions
-        {
-            Normalization = rm.NormalizeByMaximum ? RewardNormalization.RubricMaximum : RewardNormalization.None,
-            RunSeed = run.Config.Seed,
-        });
-    }
-
     private async Task<IMetaRewardModel> CreateMetaRewardModelAsync(RunContext run, CancellationToken ct)
     {
-        var mrm = run.Config.Mrm;
-        if (mrm.Kind == JudgeKinds.Embedded)
-        {
-            var baseline = await baselines.GetAsync(run, ct).ConfigureAwait(false);
-            return new EmbeddedMetaRewardModel(baseline, new EmbeddedMetaRewardModelOptions { NumMpoSamples = run.Config.NumMpoSamples });
-        }
-
-        var endpoint = await JudgeEndpoint.CreateAsync(EndpointOptions(mrm.Endpoint!, $"{run.RunId}-mrm"), _pipelines, cancellationToken: ct).ConfigureAwait(false);
-        return new LlmMetaRewardModel(endpoint, new MetaRewardModelOptions { NumMpoSamples = run.Config.NumMpoSamples });
+        var mrm = Judging(run, run.Config.Mrm, "mrm");
+        var baseline = mrm.Kind == JudgeKind.Embedded ? await baselines.GetAsync(run, ct).ConfigureAwait(false) : null;
+        return await factory.CreateMetaRewardModelAsync(mrm, baseline, "mrm", ct).ConfigureAwait(false);
     }
 
-    private static JudgeEndpointOptions EndpointOptions(EndpointConfig e, string name) => new()
-    {
-        Name = name,
-        BaseUrl = e.BaseUrl,
-        Model = e.Model,
-        ApiKeyEnv = e.ApiKeyEnv,
-        Temperature = e.Temperature,
-        Timeout = TimeSpan.FromSeconds(e.TimeoutSeconds),
-        MaxRetries = e.MaxRetries,
-        ConcurrencyLimit = e.ConcurrencyLimit,
-    };
-
-    /// <inheritdoc />
-    public void Dispose() => _pipelines.Dispose();
+    private static Mpo.Judging.Llm.JudgeConfig Judging(RunContext run, RunJudgeConfig judge, string section) =>
+        judge.ToJudging($"{run.RunId}-{section}", run.Config.Seed, run.Config.NumMpoSamples);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mpo.Core.Pipeline;
 using Mpo.Pipeline.Policy;
 using Mpo.Pipeline.Records;
+using Mpo.Storage.Sets;
 using Mpo.Training;
 using Mpo.Training.Checkpointing;
 using Mpo.Training.Model;
@@ -81,7 +82,8 @@ public sealed class PolicyUpdateService(RunContexts runs, PipelineStore store, L
 
         try
         {
-            var files = await UploadAsync(staging, prefix, ct).ConfigureAwait(false);
+            var staged = await store.Sets.StageAsync(prefix, CheckpointFiles.Of(staging), ct).ConfigureAwait(false);
+            var files = staged.Select(f => new StagedFile(f.Path, f.Sha256, f.Size)).ToList();
             var durations = await DurationsAsync(input.RunId, input.From.Step, clock.Elapsed.TotalMilliseconds, ct).ConfigureAwait(false);
             var metricsPath = BlobLayout.Metrics(input.RunId, next);
             if (!await store.ExistsAsync(metricsPath, ct).ConfigureAwait(false))
@@ -112,33 +114,13 @@ public sealed class PolicyUpdateService(RunContexts runs, PipelineStore store, L
             return false;
         }
 
-        var prefix = BlobLayout.Checkpoint(runId, step);
-        var present = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var blob in store.Blobs.ListAsync(prefix, ct).ConfigureAwait(false))
-        {
-            present[blob.Path[prefix.Length..]] = blob.Size;
-        }
-
-        return record.Files.All(f => present.TryGetValue(f.Path, out var size) && size == f.Size);
+        var unstaged = await store.Sets.FindUnstagedAsync(BlobLayout.Checkpoint(runId, step), Entries(record), ct).ConfigureAwait(false);
+        return unstaged.Count == 0;
     }
 
-    private async Task<List<StagedFile>> UploadAsync(string folder, string prefix, CancellationToken ct)
-    {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => (Local: f, Relative: Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(f => f.Relative != CheckpointManifest.FileName)
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToList();
-        var staged = new List<StagedFile>();
-        foreach (var (localFile, relative) in files)
-        {
-            var (sha, size) = Hashes.OfFile(localFile);
-            await store.Blobs.PutFileAsync(prefix + relative, localFile, ct).ConfigureAwait(false);
-            staged.Add(new StagedFile(relative, sha, size));
-        }
-
-        return staged;
-    }
+    /// <summary>The manifest entries of a staging record (the commit writes exactly these).</summary>
+    internal static IEnumerable<ArtifactManifestEntry> Entries(StagingRecord record) =>
+        record.Files.Select(f => new ArtifactManifestEntry(f.Path, f.Sha256, f.Size));
 
     private async Task<Dictionary<string, double>> DurationsAsync(string runId, int step, double updateMs, CancellationToken ct)
     {

@@ -131,13 +131,7 @@ public sealed class RunCreationService(PipelineStore store, PipelineOptions opti
                 TrainerCheckpoint.Save(local, models.Trainer, new CheckpointContext(0, new Dictionary<string, torch.Generator>(), new Dictionary<string, long> { ["run_seed"] = config.Seed }), models.Lora);
             }
 
-            var files = Directory.EnumerateFiles(local, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(local, f).Replace(Path.DirectorySeparatorChar, '/'))
-                .Where(r => r != CheckpointManifest.FileName)
-                .Order(StringComparer.Ordinal)
-                .Select(r => ArtifactSetFile.FromFile(r, Path.Combine(local, r)))
-                .ToList();
-            var commit = await store.Sets.CommitAsync(setPath, files, new CheckpointMetadata(0, 0, 0).ToElement(), ct).ConfigureAwait(false);
+            var commit = await store.Sets.CommitAsync(setPath, CheckpointFiles.Of(local), new CheckpointMetadata(0, 0, 0).ToElement(), ct).ConfigureAwait(false);
             return new CheckpointRef(0, commit.ManifestRef.Path, commit.ManifestRef.Sha256);
         }
         finally

@@ -53,22 +53,42 @@ public sealed partial class ArtifactSetStore
         await Parallel.ForAsync(0, sources.Length, Parallelism(cancellationToken), async (i, ct) =>
             entries[i] = await DescribeAsync(sources[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         var manifestBytes = new ArtifactManifest(entries, metadata).ToCanonicalJson();
-        var manifestPath = ArtifactSetPaths.ManifestPath(setPath);
-        var wanted = Sha256Hex.Of(manifestBytes);
 
         // A committed set is never touched: re-uploading different files would corrupt it before the
         // manifest create refuses the second writer.
-        if (await GetManifestRefAsync(setPath, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await ExistingCommitAsync(setPath, manifestBytes, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return existing.Sha256 == wanted
-                ? new ArtifactSetCommit(existing, Created: false)
-                : throw new ArtifactConflictException(
-                    $"Artifact set '{setPath}' is already committed with different content (manifest sha256 " +
-                    $"{existing.Sha256}, refused {wanted}); committed sets are never overwritten.",
-                    manifestPath, existing.Sha256, wanted);
+            return existing;
         }
 
-        await Parallel.ForEachAsync(sources, Parallelism(cancellationToken), async (file, ct) =>
+        await UploadAsync(setPath, sources, cancellationToken).ConfigureAwait(false);
+        return await CreateManifestAsync(setPath, manifestBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The commit when the set is already committed with exactly <paramref name="manifestBytes"/>; <c>null</c> when
+    /// it is not committed.
+    /// </summary>
+    /// <exception cref="ArtifactConflictException">The set is committed with a different manifest.</exception>
+    private async Task<ArtifactSetCommit?> ExistingCommitAsync(string setPath, byte[] manifestBytes, CancellationToken ct)
+    {
+        var wanted = Sha256Hex.Of(manifestBytes);
+        if (await GetManifestRefAsync(setPath, ct).ConfigureAwait(false) is not { } existing)
+        {
+            return null;
+        }
+
+        return existing.Sha256 == wanted
+            ? new ArtifactSetCommit(existing, Created: false)
+            : throw new ArtifactConflictException(
+                $"Artifact set '{setPath}' is already committed with different content (manifest sha256 " +
+                $"{existing.Sha256}, refused {wanted}); committed sets are never overwritten.",
+                existing.Path, existing.Sha256, wanted);
+    }
+
+    /// <summary>Uploads the files of a set, overwriting leftovers of an interrupted attempt.</summary>
+    private Task UploadAsync(string setPath, IReadOnlyList<ArtifactSetFile> sources, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(sources, Parallelism(cancellationToken), async (file, ct) =>
         {
             var blobPath = ArtifactSetPaths.FilePath(setPath, file.RelativePath);
             if (file.Content is { } content)
@@ -79,9 +99,12 @@ public sealed partial class ArtifactSetStore
             {
                 await _blobs.UploadFileAsync(blobPath, file.LocalFile!, ct).ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+        });
 
-        var created = await _blobs.CreateAsync(manifestPath, new BinaryData(manifestBytes), cancellationToken).ConfigureAwait(false);
+    /// <summary>Commits the set: creates its manifest write-once, after every file is in place.</summary>
+    private async Task<ArtifactSetCommit> CreateManifestAsync(string setPath, byte[] manifestBytes, CancellationToken ct)
+    {
+        var created = await _blobs.CreateAsync(ArtifactSetPaths.ManifestPath(setPath), new BinaryData(manifestBytes), ct).ConfigureAwait(false);
         return new ArtifactSetCommit(created.Artifact, created.Created);
     }
 

@@ -15,6 +15,9 @@ public sealed class MpoProcess : IAsyncDisposable
         _process = process;
     }
 
+    /// <summary>The process id (that of <c>mpo</c> itself: <c>dotnet mpo.dll</c> runs in the muxer's process).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything written to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _lines);
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Mpo.Hosting;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 using Mpo.Storage.Azurite;
 using Mpo.TestSupport;
 
@@ -52,13 +53,13 @@ public sealed class WorkerCommandTests : IClassFixture<AzuriteFixture>
         var hub = TestNames.Unique("cli");
         await using var mpo = MpoProcess.Start(folder.Path, new Dictionary<string, string>
         {
-            [StorageConnection.EnvironmentVariable] = _azurite.ConnectionString,
+            [StorageConnection.ConnectionStringVariable] = _azurite.ConnectionString,
         }, "worker", "--hub", hub, "--slot", "4");
         await mpo.WaitForOutputAsync("Press Ctrl-C to stop.", TimeSpan.FromSeconds(60));
 
         // The product registers no orchestrations yet: a worker that serves the hub fails an unknown one at once.
         await using var services = new ServiceCollection().AddLogging()
-            .AddMpoDurableClient(new DurableHostOptions { HubName = hub }, new StorageConnection(_azurite.ConnectionString, "test"))
+            .AddMpoDurableClient(new DurableHostOptions { HubName = hub }, StorageConnection.FromConnectionString(_azurite.ConnectionString, "test"))
             .BuildServiceProvider();
         var client = services.GetRequiredService<DurableTaskClient>();
         var id = await client.ScheduleNewOrchestrationInstanceAsync("NotAProductOrchestrator");
@@ -73,6 +74,38 @@ public sealed class WorkerCommandTests : IClassFixture<AzuriteFixture>
         Assert.Contains($"Worker {Environment.MachineName}-4 stopped.", mpo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(AzuriteConnection.DevelopmentAccountKey, mpo.Output, StringComparison.Ordinal);
         Assert.True(stop.Elapsed < TimeSpan.FromSeconds(30), $"graceful stop took {stop.Elapsed}");
+    }
+
+    [Fact(Timeout = 120_000)]
+    [Trait("Category", "Integration")]
+    public async Task Run_KilledWorkerLeftScratchFolder_DeletesItOnStartAndOwnFolderOnGracefulStop()
+    {
+        // Arrange: the scratch folder of a worker process that no longer runs, under this test's own temp folder.
+        using var folder = new TempFolder();
+        var temp = Path.Combine(folder.Path, "tmp");
+        var deadPid = await ExitedProcessIdAsync();
+        var abandoned = Path.Combine(temp, "mpo-worker", deadPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "checkpoints");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "model.safetensors"), "weights");
+
+        // Act
+        await using var mpo = MpoProcess.Start(folder.Path, new Dictionary<string, string>
+        {
+            [StorageConnection.ConnectionStringVariable] = _azurite.ConnectionString,
+            ["TMPDIR"] = temp,
+        }, "worker", "--hub", TestNames.Unique("tmp"));
+        await mpo.WaitForOutputAsync("Press Ctrl-C to stop.", TimeSpan.FromSeconds(60));
+        var abandonedAfterStart = Directory.Exists(Path.GetDirectoryName(abandoned));
+        var own = Path.Combine(temp, "mpo-worker", mpo.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.Combine(own, "checkpoints"));
+        File.WriteAllText(Path.Combine(own, "checkpoints", "probe"), "x");
+        var code = await mpo.TerminateAsync(TimeSpan.FromSeconds(40));
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.False(abandonedAfterStart, "a dead worker's scratch folder must be deleted when a worker starts");
+        Assert.False(Directory.Exists(own), "a worker that stops cleanly must delete its scratch folder");
+        Assert.True(Directory.Exists(Path.Combine(temp, "mpo-worker")), "only per-process folders are deleted");
     }
 
     [Fact(Timeout = 120_000)]
@@ -112,5 +145,12 @@ public sealed class WorkerCommandTests : IClassFixture<AzuriteFixture>
         Assert.Equal(0, code);
         Assert.Contains($"Reusing Azurite (pid {azurite.ProcessId})", mpo.Output, StringComparison.Ordinal);
         Assert.True(AzuriteLauncher.Accepts(azurite.QueuePort), "a reused Azurite must keep running");
+    }
+
+    private static async Task<int> ExitedProcessIdAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true"))!;
+        await process.WaitForExitAsync();
+        return process.Id;
     }
 }

@@ -12,7 +12,6 @@ using Mpo.Orchestrations;
 using Mpo.Storage;
 using Mpo.Storage.Sets;
 using Mpo.TestSupport;
-using StorageConnection = Mpo.Hosting.Configuration.StorageConnection;
 
 namespace Mpo.Cli.Tests.Runs;
 
@@ -59,8 +58,8 @@ internal sealed class FakeRunPipeline : IAsyncDisposable
         var hub = TestNames.Unique("cli");
         var options = DurableHostConfiguration.Load(DurableHostConfiguration.FindHostJson(), new Dictionary<string, string?> { ["--hub"] = hub })
             with { MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200) };
-        var connection = new StorageConnection(connectionString, "test");
-        var sets = new ArtifactSetStore(BlobArtifactStore.Create(Mpo.Storage.StorageConnection.FromConnectionString(connectionString)));
+        var connection = StorageConnection.FromConnectionString(connectionString, "test");
+        var sets = new ArtifactSetStore(BlobArtifactStore.Create(connection));
         FakeRunPipeline? pipeline = null;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging()

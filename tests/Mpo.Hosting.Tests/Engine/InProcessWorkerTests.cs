@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Mpo.Hosting.Configuration;
 using Mpo.Hosting.Tests.Support;
 using Mpo.Hosting.Worker;
+using Mpo.Storage;
 using Mpo.TestSupport;
 using Mpo.TestWorker;
 using Mpo.TestWorker.Orchestrations;
@@ -21,7 +22,7 @@ public sealed class InProcessWorkerTests(AzuriteFixture azurite)
         // Arrange
         using var folder = new TempFolder();
         var options = new DurableHostOptions { HubName = TestNames.Unique("inproc"), WorkerSlot = 7 };
-        var connection = new StorageConnection(azurite.ConnectionString, "test");
+        var connection = StorageConnection.FromConnectionString(azurite.ConnectionString, "test");
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging()
             .AddMpoDurableWorker(options, connection, TestTasks.Register)

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 
 namespace Mpo.Hosting.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed class TaskHubClient : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddMpoDurableClient(new DurableHostOptions { HubName = hub }, new StorageConnection(connectionString, "test"))
+            .AddMpoDurableClient(new DurableHostOptions { HubName = hub }, StorageConnection.FromConnectionString(connectionString, "test"))
             .BuildServiceProvider();
         return new TaskHubClient(services);
     }
