@@ -16,6 +16,7 @@ using Mpo.Hosting.Worker;
 using Mpo.Pipeline;
 using Mpo.Pipeline.Config;
 using Mpo.Pipeline.Services;
+using Mpo.Storage;
 using Mpo.Training;
 
 namespace Mpo.Cli.Bench;
