@@ -71,24 +71,24 @@ internal static class BenchPipelineCommand
         return command;
     }
 
-    private static void Print(TextWriter o, PipelineBenchmarkReport r)
+    private static void Print(TextWriter output, PipelineBenchmarkReport report)
     {
-        var c = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(c, $"config      {r.Config}, {r.Steps} steps, {r.RolloutShards} shards, {r.Threads} thread(s); polling ≤ {r.Durable.MaxQueuePollingIntervalMs:F0} ms, {r.Durable.MaxConcurrentActivityFunctions} activities at once"));
-        o.WriteLine(string.Create(c, $"checkpoint  step {r.FinalStep}: {(r.SameFinalCheckpoint ? "identical" : "DIFFERENT")} (orchestrated {r.OrchestratedCheckpointSha256[..12]}, plain {r.PlainCheckpointSha256[..12]})"));
-        o.WriteLine("activity              orchestrated (ms)  plain (ms)   hop median (ms)  hop p90 (ms)");
-        foreach (var a in r.Activities)
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(culture, $"config      {report.Config}, {report.Steps} steps, {report.RolloutShards} shards, {report.Threads} thread(s); polling ≤ {report.Durable.MaxQueuePollingIntervalMs:F0} ms, {report.Durable.MaxConcurrentActivityFunctions} activities at once"));
+        output.WriteLine(string.Create(culture, $"checkpoint  step {report.FinalStep}: {(report.SameFinalCheckpoint ? "identical" : "DIFFERENT")} (orchestrated {report.OrchestratedCheckpointSha256[..12]}, plain {report.PlainCheckpointSha256[..12]})"));
+        output.WriteLine("activity              orchestrated (ms)  plain (ms)   hop median (ms)  hop p90 (ms)");
+        foreach (var time in report.Activities)
         {
-            var hop = r.Hops.FirstOrDefault(h => h.Activity == a.Activity);
-            var median = hop is null ? "-" : hop.MedianMs.ToString("F1", c);
-            var p90 = hop is null ? "-" : hop.P90Ms.ToString("F1", c);
-            o.WriteLine(string.Create(c, $"{a.Activity,-21} {a.OrchestratedMs,17:F0} {a.PlainMs,11:F0} {median,17} {p90,13}"));
+            var hop = report.Hops.FirstOrDefault(h => h.Activity == time.Activity);
+            var median = hop is null ? "-" : hop.MedianMs.ToString("F1", culture);
+            var p90 = hop is null ? "-" : hop.P90Ms.ToString("F1", culture);
+            output.WriteLine(string.Create(culture, $"{time.Activity,-21} {time.OrchestratedMs,17:F0} {time.PlainMs,11:F0} {median,17} {p90,13}"));
         }
 
-        o.WriteLine(string.Create(c, $"steps wall  orchestrated {r.OrchestratedStepsMs:F0} ms (activities {r.OrchestratedActivityMs:F0} ms), plain {r.PlainWallMs:F0} ms, ratio {r.WallRatioVsPlain:F3}"));
-        o.WriteLine(string.Create(c, $"run wall    orchestrated {r.OrchestratedWallMs:F0} ms (startup {r.StartupMs:F0} ms, finish {r.FinishMs:F0} ms)"));
-        o.WriteLine(string.Create(c, $"hops        median {r.HopLatencyMedianMs:F1} ms, p90 {r.HopLatencyP90Ms:F1} ms"));
-        o.WriteLine(string.Create(c, $"overhead    {r.OverheadShare:P2} of step time ({r.OverheadPerStepMs:F0} ms per step; {r.RunOverheadShare:P2} of the whole run)"));
-        o.WriteLine(string.Create(c, $"target      under 2% from {r.StepMsForTarget / 1000:F1} s of activity time per step"));
+        output.WriteLine(string.Create(culture, $"steps wall  orchestrated {report.OrchestratedStepsMs:F0} ms (activities {report.OrchestratedActivityMs:F0} ms), plain {report.PlainWallMs:F0} ms, ratio {report.WallRatioVsPlain:F3}"));
+        output.WriteLine(string.Create(culture, $"run wall    orchestrated {report.OrchestratedWallMs:F0} ms (startup {report.StartupMs:F0} ms, finish {report.FinishMs:F0} ms)"));
+        output.WriteLine(string.Create(culture, $"hops        median {report.HopLatencyMedianMs:F1} ms, p90 {report.HopLatencyP90Ms:F1} ms"));
+        output.WriteLine(string.Create(culture, $"overhead    {report.OverheadShare:P2} of step time ({report.OverheadPerStepMs:F0} ms per step; {report.RunOverheadShare:P2} of the whole run)"));
+        output.WriteLine(string.Create(culture, $"target      under 2% from {report.StepMsForTarget / 1000:F1} s of activity time per step"));
     }
 }
