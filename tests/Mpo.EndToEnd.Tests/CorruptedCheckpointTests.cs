@@ -1,0 +1,45 @@
+using Mpo.Core.Pipeline;
+using Mpo.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Mpo.EndToEnd.Tests;
+
+/// <summary>A checkpoint blob altered in storage after a crash is detected, set aside, and the run redoes it from the step before.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CorruptedCheckpointTests(EndToEndFixture fixture, ITestOutputHelper output)
+{
+    [Fact(Timeout = 300_000)]
+    public async Task Train_CheckpointBlobCorruptedAfterCrash_DetectedAndResumedFromPreviousStep()
+    {
+        // Arrange: a run that committed a step, its worker killed, then one weight file of its newest checkpoint
+        // (committed, or staged and about to be committed) overwritten with different bytes of the same size.
+        await using var hub = fixture.NewHub(output);
+        const string runId = "corrupted";
+        await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
+        var worker = hub.StartWorker();
+        await hub.StatusUntilAsync(runId, s => s.GetProperty("step").GetInt32() >= 1, TimeSpan.FromSeconds(120), worker);
+        await worker.KillAsync();
+        var (step, committed) = await fixture.Artifacts.NewestCheckpointAsync(runId);
+        var blob = BlobLayout.Checkpoint(runId, step) + "policy/model.safetensors";
+        await fixture.Artifacts.CorruptAsync(blob);
+        EndToEndFixture.Log(output, $"corrupted {blob} (checkpoint {step}, {(committed ? "committed" : "staged")})");
+
+        // Act: a new worker meets the corrupted checkpoint; the run fails naming it; mpo train resumes the run.
+        worker = hub.StartWorker();
+        var failed = await hub.StatusUntilAsync(runId, s => s.GetProperty("state").GetString() == "Failed", TimeSpan.FromSeconds(150), worker, allowFailed: true);
+        var restart = await hub.RestartRunAsync(runId);
+        var status = await hub.CompletedAsync(runId, worker, TimeSpan.FromSeconds(180));
+        var run = await fixture.Artifacts.OutcomeAsync(runId, status);
+        var incident = await fixture.Artifacts.JsonAsync(BlobLayout.Incident(runId, step));
+
+        // Assert: detected (status failure, incident record), resumed from the step before, and ended as the uninterrupted run.
+        Assert.True(step is > 0 and < EndToEndConfigs.TotalSteps, $"checkpoint {step} is inside the run");
+        Assert.Contains("CheckpointCorrupted", failed.GetProperty("failure").ToString(), StringComparison.Ordinal);
+        Assert.Contains("policy/model.safetensors", failed.GetProperty("failure").ToString(), StringComparison.Ordinal);
+        Assert.Equal(step, incident.GetProperty("step").GetInt32());
+        Assert.Equal(step - 1, incident.GetProperty("resumed_from_step").GetInt32());
+        Assert.Contains("policy/model.safetensors", incident.GetProperty("problems").ToString(), StringComparison.Ordinal);
+        EndToEndFixture.Log(output, $"mpo train (resume) said: {restart}");
+        SameTraining.AssertEqual(fixture.Baseline, run);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Mpo.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Mpo.EndToEnd.Tests;
+
+/// <summary>A run whose only worker is SIGKILLed three times and restarted ends exactly where the uninterrupted run ended.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>Set to reproduce a failure with the seed it printed.</summary>
+    public const string SeedVariable = "MPO_E2E_SEED";
+
+    [Fact(Timeout = 300_000)]
+    public async Task Train_WorkerKilledAtThreeRandomMoments_EndsWithTheUninterruptedCheckpoint()
+    {
+        // Arrange: three kill moments, each "once the run has reached step k, after d ms" (k distinct, before the last step).
+        int seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var s) ? s : Environment.TickCount & 0x7FFFFFFF;
+        var random = new Random(seed);
+        var moments = Enumerable.Range(0, EndToEndConfigs.TotalSteps - 1).OrderBy(_ => random.Next()).Take(3).Order()
+            .Select(step => (Step: step, DelayMs: random.Next(0, 2500))).ToList();
+        EndToEndFixture.Log(output, $"crash test: {SeedVariable}={seed}; kills at (step, ms after reaching it): {string.Join(", ", moments)}");
+        await using var hub = fixture.NewHub(output);
+        const string runId = "crashed";
+        await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
+
+        // Act: kill -9 the worker at each moment and start a new one (same slot) right away.
+        var worker = hub.StartWorker();
+        var killedAt = new List<JsonElement>();
+        foreach (var (step, delayMs) in moments)
+        {
+            await hub.StatusUntilAsync(runId, st => st.GetProperty("step").GetInt32() >= step, TimeSpan.FromSeconds(120), worker);
+            await Task.Delay(delayMs);
+            var before = await hub.StatusAsync(runId);
+            await worker.KillAsync();
+            killedAt.Add(before);
+            EndToEndFixture.Log(output, $"SIGKILL {worker.Name} at step {before.GetProperty("step")} ({before.GetProperty("state")})");
+            worker = hub.StartWorker();
+        }
+
+        var status = await hub.CompletedAsync(runId, worker, TimeSpan.FromSeconds(180));
+        var run = await fixture.Artifacts.OutcomeAsync(runId, status);
+
+        // Assert: every kill hit a live run; the end state equals the uninterrupted run's, and nothing was applied twice.
+        Assert.All(killedAt, k => Assert.NotEqual("Completed", k.GetProperty("state").GetString()));
+        SameTraining.AssertEqual(fixture.Baseline, run);
+        Assert.Equal(
+            fixture.Baseline.Status.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("checkpoint_sha256").GetString()),
+            status.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("checkpoint_sha256").GetString()));
+    }
+}
