@@ -1,5 +1,6 @@
 using Mpo.Core.Pipeline;
 using Mpo.EndToEnd.Tests.Support;
+using Mpo.TestSupport;
 using Xunit.Abstractions;
 
 namespace Mpo.EndToEnd.Tests;
@@ -14,7 +15,7 @@ public sealed class CorruptedCheckpointTests(EndToEndFixture fixture, ITestOutpu
         // Arrange: a run that committed a step, its worker killed, then one weight file of its newest checkpoint
         // (committed, or staged and about to be committed) overwritten with different bytes of the same size.
         await using var hub = fixture.NewHub(output);
-        const string runId = "corrupted";
+        var runId = TestNames.Unique("corrupted");
         await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
         var worker = hub.StartWorker();
         await hub.StatusUntilAsync(runId, s => s.GetProperty("step").GetInt32() >= 1, TimeSpan.FromSeconds(120), worker);

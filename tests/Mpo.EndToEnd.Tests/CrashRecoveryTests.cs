@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mpo.EndToEnd.Tests.Support;
+using Mpo.TestSupport;
 using Xunit.Abstractions;
 
 namespace Mpo.EndToEnd.Tests;
@@ -21,7 +22,7 @@ public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelpe
             .Select(step => (Step: step, DelayMs: random.Next(0, 2500))).ToList();
         EndToEndFixture.Log(output, $"crash test: {SeedVariable}={seed}; kills at (step, ms after reaching it): {string.Join(", ", moments)}");
         await using var hub = fixture.NewHub(output);
-        const string runId = "crashed";
+        var runId = TestNames.Unique("crashed");
         await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
 
         // Act: kill -9 the worker at each moment and start a new one (same slot) right away.

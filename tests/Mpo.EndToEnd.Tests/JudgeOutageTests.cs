@@ -1,4 +1,5 @@
 using Mpo.EndToEnd.Tests.Support;
+using Mpo.TestSupport;
 using Mpo.JudgeServer;
 using Mpo.Judging.Bundled;
 using Xunit.Abstractions;
@@ -19,17 +20,18 @@ public sealed class JudgeOutageTests(EndToEndFixture fixture, ITestOutputHelper 
         await using var clean = await JudgeTestServer.StartAsync(new EmbeddedEngineResponder(MiniQaTask.InitialRubric));
         await using var flaky = await JudgeTestServer.StartAsync(new EmbeddedEngineResponder(MiniQaTask.InitialRubric));
         await using var hub = fixture.NewHub(output);
-        await hub.StartRunAsync("judge-clean", EndToEndConfigs.Json(EndToEndConfigs.WithJudge(clean.BaseUrl, clean.Model)));
-        await hub.StartRunAsync("judge-outage", EndToEndConfigs.Json(EndToEndConfigs.WithJudge(flaky.BaseUrl, flaky.Model)));
+        var (cleanRun, outageRun) = (TestNames.Unique("judged"), TestNames.Unique("outage"));
+        await hub.StartRunAsync(cleanRun, EndToEndConfigs.Json(EndToEndConfigs.WithJudge(clean.BaseUrl, clean.Model)));
+        await hub.StartRunAsync(outageRun, EndToEndConfigs.Json(EndToEndConfigs.WithJudge(flaky.BaseUrl, flaky.Model)));
         var worker = hub.StartWorker();
 
         // Act: once the second run has scored its first step, its judge answers 503 to the next requests.
-        await hub.StatusUntilAsync("judge-outage", s => s.GetProperty("step").GetInt32() >= 1, TimeSpan.FromSeconds(120), worker);
+        await hub.StatusUntilAsync(outageRun, s => s.GetProperty("step").GetInt32() >= 1, TimeSpan.FromSeconds(120), worker);
         flaky.Faults.ForNext(OutageRequests, new JudgeFault.Status(503));
-        var outageStatus = await hub.CompletedAsync("judge-outage", worker, TimeSpan.FromSeconds(180));
-        var cleanStatus = await hub.CompletedAsync("judge-clean", worker, TimeSpan.FromSeconds(180));
-        var withOutage = await fixture.Artifacts.OutcomeAsync("judge-outage", outageStatus);
-        var withoutOutage = await fixture.Artifacts.OutcomeAsync("judge-clean", cleanStatus);
+        var outageStatus = await hub.CompletedAsync(outageRun, worker, TimeSpan.FromSeconds(180));
+        var cleanStatus = await hub.CompletedAsync(cleanRun, worker, TimeSpan.FromSeconds(180));
+        var withOutage = await fixture.Artifacts.OutcomeAsync(outageRun, outageStatus);
+        var withoutOutage = await fixture.Artifacts.OutcomeAsync(cleanRun, cleanStatus);
         var failed = flaky.Log.Chats.Count(e => e.Fault is JudgeFault.Status { Code: 503 });
         EndToEndFixture.Log(output, $"judge requests: clean {clean.Log.Chats.Count}, with outage {flaky.Log.Chats.Count} ({failed} answered 503)");
 

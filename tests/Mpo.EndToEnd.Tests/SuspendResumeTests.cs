@@ -1,4 +1,5 @@
 using Mpo.EndToEnd.Tests.Support;
+using Mpo.TestSupport;
 using Xunit.Abstractions;
 
 namespace Mpo.EndToEnd.Tests;
@@ -12,7 +13,7 @@ public sealed class SuspendResumeTests(EndToEndFixture fixture, ITestOutputHelpe
     {
         // Arrange: a run with a worker, past its first updates.
         await using var hub = fixture.NewHub(output);
-        const string runId = "suspended";
+        var runId = TestNames.Unique("suspended");
         await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
         var worker = hub.StartWorker();
         await hub.StatusUntilAsync(runId, s => s.GetProperty("step").GetInt32() >= 2, TimeSpan.FromSeconds(120), worker);

@@ -44,6 +44,16 @@ public static class EndToEndConfigs
         return Standard() with { Rm = judge, Mrm = judge };
     }
 
+    /// <summary>
+    /// <see cref="Standard"/> evaluated only on a wall-clock period of <paramref name="minutes"/> (durable timers), not
+    /// by epoch; all checkpoints are kept so an evaluation never races retention. Training itself is unchanged.
+    /// </summary>
+    public static RunConfig EvaluatedEvery(double minutes) => Standard() with
+    {
+        Evaluation = new EvaluationConfig { EveryEpochs = 0, EveryMinutes = minutes },
+        Retention = new RetentionConfig { KeepLast = TotalSteps + 1 },
+    };
+
     /// <summary>The config as the JSON file <c>mpo train --config</c> reads.</summary>
     public static string Json(RunConfig config) => RunConfigJson.Serialize(config);
 }

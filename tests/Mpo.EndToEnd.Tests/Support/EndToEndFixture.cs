@@ -11,9 +11,6 @@ namespace Mpo.EndToEnd.Tests.Support;
 /// </summary>
 public sealed class EndToEndFixture(IMessageSink sink) : IAsyncLifetime
 {
-    /// <summary>The run id of the uninterrupted run.</summary>
-    public const string BaselineRunId = "baseline";
-
     private readonly AzuriteFixture _azurite = new();
 
     /// <summary>The storage connection string.</summary>
@@ -44,12 +41,13 @@ public sealed class EndToEndFixture(IMessageSink sink) : IAsyncLifetime
         await _azurite.InitializeAsync();
         Artifacts = new RunArtifacts(ConnectionString);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var runId = TestNames.Unique("baseline");
         await using var hub = new TaskHub(ConnectionString, line => sink.OnMessage(new DiagnosticMessage(line)));
-        await hub.StartRunAsync(BaselineRunId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
+        await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
         var worker = hub.StartWorker();
-        var status = await hub.CompletedAsync(BaselineRunId, worker, TimeSpan.FromMinutes(3));
+        var status = await hub.CompletedAsync(runId, worker, TimeSpan.FromMinutes(3));
         BaselineDuration = clock.Elapsed;
-        Baseline = await Artifacts.OutcomeAsync(BaselineRunId, status);
+        Baseline = await Artifacts.OutcomeAsync(runId, status);
         Console.Error.WriteLine($"[e2e] baseline run: {BaselineDuration.TotalSeconds:F1} s, final checkpoint {Baseline.Step} sha256 {Baseline.Sha256}");
     }
 

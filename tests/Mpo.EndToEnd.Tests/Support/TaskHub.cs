@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Mpo.Cli;
+using Mpo.Hosting;
+using Mpo.Hosting.Configuration;
 using Mpo.TestSupport;
 
 namespace Mpo.EndToEnd.Tests.Support;
@@ -117,6 +121,18 @@ public sealed class TaskHub : IAsyncDisposable
 
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>Waits until a durable instance of this hub (e.g. a run's evaluation scheduler) has finished, and returns its state.</summary>
+    public async Task<OrchestrationRuntimeStatus> InstanceFinishedAsync(string instanceId, TimeSpan timeout)
+    {
+        await using var services = new ServiceCollection().AddLogging()
+            .AddMpoDurableClient(new DurableHostOptions { HubName = Name }, new StorageConnection(ConnectionString, "test"))
+            .BuildServiceProvider();
+        var client = services.GetRequiredService<DurableTaskClient>();
+        using var wait = new CancellationTokenSource(timeout);
+        var instance = await client.WaitForInstanceCompletionAsync(instanceId, cancellation: wait.Token);
+        return instance.RuntimeStatus;
     }
 
     /// <summary>Waits until the run completed (with a live worker).</summary>
