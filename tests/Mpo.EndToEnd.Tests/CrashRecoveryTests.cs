@@ -15,7 +15,8 @@ public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelpe
     [Fact(Timeout = 300_000)]
     public async Task Train_WorkerKilledAtThreeRandomMoments_EndsWithTheUninterruptedCheckpoint()
     {
-        // Arrange: three kill moments, each "once the run has reached step k, after d ms" (k distinct, before the last step).
+        // Arrange: three kill moments, each "once the run has reached step k and the worker is serving, after d ms"
+        // (k distinct, before the last step).
         int seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var s) ? s : Environment.TickCount & 0x7FFFFFFF;
         var random = new Random(seed);
         var moments = Enumerable.Range(0, EndToEndConfigs.TotalSteps - 1).OrderBy(_ => random.Next()).Take(3).Order()
@@ -30,6 +31,7 @@ public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelpe
         var killedAt = new List<JsonElement>();
         foreach (var (step, delayMs) in moments)
         {
+            await worker.WaitForOutputAsync(TaskHub.WorkerRunning, TimeSpan.FromSeconds(60));
             await hub.StatusUntilAsync(runId, st => st.GetProperty("step").GetInt32() >= step, TimeSpan.FromSeconds(120), worker);
             await Task.Delay(delayMs);
             var before = await hub.StatusAsync(runId);

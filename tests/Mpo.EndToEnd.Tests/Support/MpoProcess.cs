@@ -62,6 +62,21 @@ public sealed class MpoProcess : IAsyncDisposable
         return mpo;
     }
 
+    /// <summary>Waits until some output line contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name}: '{text}' not seen (exited: {_process.HasExited}); output:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Waits for the exit and returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

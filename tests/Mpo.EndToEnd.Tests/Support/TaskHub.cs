@@ -69,6 +69,9 @@ public sealed class TaskHub : IAsyncDisposable
         return train.Output;
     }
 
+    /// <summary>What <c>mpo worker</c> prints once its durable worker is running.</summary>
+    public const string WorkerRunning = "Press Ctrl-C to stop.";
+
     /// <summary>Starts <c>mpo worker --slot 1</c>; a restart reuses the slot, so it reclaims the leases at once.</summary>
     public MpoProcess StartWorker()
     {
