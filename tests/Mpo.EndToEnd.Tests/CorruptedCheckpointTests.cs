@@ -5,12 +5,15 @@ using Xunit.Abstractions;
 
 namespace Mpo.EndToEnd.Tests;
 
-/// <summary>A checkpoint blob altered in storage after a crash is detected, set aside, and the run redoes it from the step before.</summary>
+/// <summary>
+/// A checkpoint blob altered in storage after a crash is detected by the restarted worker, set aside (an incident
+/// record), and the live run redoes the steps from the committed step before it, with no user action.
+/// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CorruptedCheckpointTests(EndToEndFixture fixture, ITestOutputHelper output)
 {
     [Fact(Timeout = 300_000)]
-    public async Task Train_CheckpointBlobCorruptedAfterCrash_DetectedAndResumedFromPreviousStep()
+    public async Task Train_CheckpointBlobCorruptedAfterCrash_RunRecoversFromPreviousStepByItself()
     {
         // Arrange: a run that committed a step, its worker killed, then one weight file of its newest checkpoint
         // (committed, or staged and about to be committed) overwritten with different bytes of the same size.
@@ -25,22 +28,17 @@ public sealed class CorruptedCheckpointTests(EndToEndFixture fixture, ITestOutpu
         await fixture.Artifacts.CorruptAsync(blob);
         EndToEndFixture.Log(output, $"corrupted {blob} (checkpoint {step}, {(committed ? "committed" : "staged")})");
 
-        // Act: a new worker meets the corrupted checkpoint; the run fails naming it; mpo train resumes the run.
+        // Act: a new worker meets the corrupted checkpoint; the run sets it aside by itself and goes on.
         worker = hub.StartWorker();
-        var failed = await hub.StatusUntilAsync(runId, s => s.GetProperty("state").GetString() == "Failed", TimeSpan.FromSeconds(150), worker, allowFailed: true);
-        var restart = await hub.RestartRunAsync(runId);
         var status = await hub.CompletedAsync(runId, worker, TimeSpan.FromSeconds(180));
         var run = await fixture.Artifacts.OutcomeAsync(runId, status);
         var incident = await fixture.Artifacts.JsonAsync(BlobLayout.Incident(runId, step));
 
-        // Assert: detected (status failure, incident record), resumed from the step before, and ended as the uninterrupted run.
+        // Assert: detected (an incident record naming the file), resumed from the step before, and ended as the uninterrupted run.
         Assert.True(step is > 0 and < EndToEndConfigs.TotalSteps, $"checkpoint {step} is inside the run");
-        Assert.Contains("CheckpointCorrupted", failed.GetProperty("failure").ToString(), StringComparison.Ordinal);
-        Assert.Contains("policy/model.safetensors", failed.GetProperty("failure").ToString(), StringComparison.Ordinal);
         Assert.Equal(step, incident.GetProperty("step").GetInt32());
         Assert.Equal(step - 1, incident.GetProperty("resumed_from_step").GetInt32());
         Assert.Contains("policy/model.safetensors", incident.GetProperty("problems").ToString(), StringComparison.Ordinal);
-        EndToEndFixture.Log(output, $"mpo train (resume) said: {restart}");
         SameTraining.AssertEqual(fixture.Baseline, run);
     }
 }
