@@ -47,6 +47,7 @@ public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelpe
         // Assert: every kill hit a live run; the end state equals the uninterrupted run's, and nothing was applied twice.
         Assert.All(killedAt, k => Assert.NotEqual("Completed", k.GetProperty("state").GetString()));
         SameTraining.AssertEqual(fixture.Baseline, run);
+        Assert.Empty(status.GetProperty("incidents").EnumerateArray());
         Assert.Equal(
             fixture.Baseline.Status.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("checkpoint_sha256").GetString()),
             status.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("checkpoint_sha256").GetString()));

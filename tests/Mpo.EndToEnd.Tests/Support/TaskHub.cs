@@ -60,15 +60,6 @@ public sealed class TaskHub : IAsyncDisposable
         _log($"[{Name}] started run {runId}");
     }
 
-    /// <summary>Resumes a run that failed with <c>mpo train --run-id ID --no-worker --detach</c> (a real process) and returns its output.</summary>
-    public async Task<string> RestartRunAsync(string runId)
-    {
-        await using var train = MpoProcess.Start("train", Folder, Environment, "train", "--run-id", runId, "--no-worker", "--detach");
-        var code = await train.WaitForExitAsync(TimeSpan.FromSeconds(120));
-        Assert.True(code == 0, $"mpo train --run-id {runId} --detach exited {code}:\n{train.Output}");
-        return train.Output;
-    }
-
     /// <summary>What <c>mpo worker</c> prints once its durable worker is running.</summary>
     public const string WorkerRunning = "Press Ctrl-C to stop.";
 
