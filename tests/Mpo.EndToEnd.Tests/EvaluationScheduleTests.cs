@@ -59,7 +59,7 @@ public sealed class EvaluationScheduleTests(EndToEndFixture fixture, ITestOutput
         Assert.True(steps.Count >= 2, $"expected evaluations on at least two timer ticks, got steps [{string.Join(", ", steps)}]");
         Assert.All(evaluations, e => Assert.Equal("schedule", e.GetProperty("reason").GetString()));
         Assert.Equal(steps.Order().Distinct(), steps);
-        Assert.All(steps, s => Assert.InRange(s, 1, EndToEndConfigs.TotalSteps));
+        Assert.All(steps, s => Assert.InRange(s, 0, EndToEndConfigs.TotalSteps)); // the first tick may find only checkpoint 0
         Assert.Equal(steps.Count, evaluations.Select(e => e.GetProperty("checkpoint_sha256").GetString()).Distinct().Count());
         SameTraining.AssertEqual(fixture.Baseline, run);
     }
