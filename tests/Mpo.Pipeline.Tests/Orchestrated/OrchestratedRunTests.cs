@@ -77,6 +77,6 @@ public sealed class PipelineActivitiesTests
     public void CheckpointCorruptedError_IsTheFullNameOfTheExceptionActivitiesThrow()
     {
         // The TrainingRun orchestration recognises a corrupted checkpoint by this error type (it cannot reference the type).
-        Assert.Equal(typeof(Policy.CheckpointCorruptedException).FullName, TaskNames.CheckpointCorruptedError);
+        Assert.Equal(TaskNames.CheckpointCorruptedError, typeof(Policy.CheckpointCorruptedException).FullName);
     }
 }
