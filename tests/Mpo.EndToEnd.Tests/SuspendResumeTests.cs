@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Client;
+using Mpo.Core.Pipeline;
 using Mpo.EndToEnd.Tests.Support;
 using Mpo.TestSupport;
 using Xunit.Abstractions;
@@ -18,10 +20,12 @@ public sealed class SuspendResumeTests(EndToEndFixture fixture, ITestOutputHelpe
         var worker = hub.StartWorker();
         await hub.StatusUntilAsync(runId, s => s.GetProperty("step").GetInt32() >= 2, TimeSpan.FromSeconds(120), worker);
 
-        // Act: suspend; once Suspended, let the activity in flight finish, then watch the step for 5 s.
+        // Act: suspend; once the run is Suspended and its epoch is no longer running (Suspended, so an activity that
+        // finishes now is only buffered, or Completed or not yet started at an epoch boundary), watch the step for 5 s.
         var suspend = await hub.JsonAsync("suspend", runId, "--reason", "e2e");
-        await hub.StatusUntilAsync(runId, s => s.GetProperty("state").GetString() == "Suspended", TimeSpan.FromSeconds(60), worker);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var suspended = await hub.StatusUntilAsync(runId, s => s.GetProperty("state").GetString() == "Suspended", TimeSpan.FromSeconds(60), worker);
+        var epoch = TaskNames.EpochInstance(runId, suspended.GetProperty("epoch").GetInt32());
+        await hub.InstanceUntilAsync(epoch, s => s is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending), TimeSpan.FromSeconds(60));
         var held = await hub.StatusAsync(runId);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var later = await hub.StatusAsync(runId);

@@ -118,15 +118,32 @@ public sealed class TaskHub : IAsyncDisposable
     }
 
     /// <summary>Waits until a durable instance of this hub (e.g. a run's evaluation scheduler) has finished, and returns its state.</summary>
-    public async Task<OrchestrationRuntimeStatus> InstanceFinishedAsync(string instanceId, TimeSpan timeout)
+    public async Task<OrchestrationRuntimeStatus> InstanceFinishedAsync(string instanceId, TimeSpan timeout) =>
+        (await InstanceUntilAsync(instanceId, s => s is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated, timeout))!.Value;
+
+    /// <summary>Polls a durable instance of this hub (e.g. a run's epoch) until its runtime status (null: no such instance) meets <paramref name="condition"/>.</summary>
+    public async Task<OrchestrationRuntimeStatus?> InstanceUntilAsync(string instanceId, Func<OrchestrationRuntimeStatus?, bool> condition, TimeSpan timeout)
     {
         await using var services = new ServiceCollection().AddLogging()
             .AddMpoDurableClient(new DurableHostOptions { HubName = Name }, new StorageConnection(ConnectionString, "test"))
             .BuildServiceProvider();
         var client = services.GetRequiredService<DurableTaskClient>();
-        using var wait = new CancellationTokenSource(timeout);
-        var instance = await client.WaitForInstanceCompletionAsync(instanceId, cancellation: wait.Token);
-        return instance.RuntimeStatus;
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(instanceId);
+            if (condition(instance?.RuntimeStatus))
+            {
+                return instance?.RuntimeStatus;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"instance {instanceId} never met the condition in {timeout}; last: {instance?.RuntimeStatus.ToString() ?? "none"}");
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     /// <summary>Waits until the run completed (with a live worker).</summary>
