@@ -41,8 +41,13 @@ public sealed class TaskHub : IAsyncDisposable
     /// <summary>A scratch folder (config files, process working directory).</summary>
     public string Folder => _folder.Path;
 
+    /// <summary>The processes' temp folder (<c>TMPDIR</c>): a worker keeps its scratch copies under it, and a SIGKILLed
+    /// worker never deletes them, so they go with the hub's folder.</summary>
+    private string TempDirectory => Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
+
     private Dictionary<string, string> Environment => new()
     {
+        ["TMPDIR"] = TempDirectory,
         ["MPO_STORAGE_CONNECTION_STRING"] = ConnectionString,
         ["MPO_HUB_NAME"] = Name,
         ["MPO_WORK_ITEM_QUEUE_VISIBILITY_TIMEOUT"] = VisibilityTimeout,
