@@ -15,13 +15,14 @@ public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelpe
     [Fact(Timeout = 300_000)]
     public async Task Train_WorkerKilledAtThreeRandomMoments_EndsWithTheUninterruptedCheckpoint()
     {
-        // Arrange: three kill moments, each "once the run has reached step k and the worker is serving, after d ms"
-        // (k distinct, before the last step).
+        // Arrange: three kill moments, each "once the worker is serving and the run has reached step k, after a random
+        // share of one update's time (as the baseline run measured it)"; k distinct, early enough that the run is still going.
         int seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var s) ? s : Environment.TickCount & 0x7FFFFFFF;
         var random = new Random(seed);
-        var moments = Enumerable.Range(0, EndToEndConfigs.TotalSteps - 1).OrderBy(_ => random.Next()).Take(3).Order()
-            .Select(step => (Step: step, DelayMs: random.Next(0, 2500))).ToList();
-        EndToEndFixture.Log(output, $"crash test: {SeedVariable}={seed}; kills at (step, ms after reaching it): {string.Join(", ", moments)}");
+        var stepMs = (int)Math.Max(200, fixture.BaselineStepTime.TotalMilliseconds);
+        var moments = Enumerable.Range(0, EndToEndConfigs.TotalSteps - 2).OrderBy(_ => random.Next()).Take(3).Order()
+            .Select(step => (Step: step, DelayMs: random.Next(0, stepMs))).ToList();
+        EndToEndFixture.Log(output, $"crash test: {SeedVariable}={seed}; {stepMs} ms per update; kills at (step, ms after reaching it): {string.Join(", ", moments)}");
         await using var hub = fixture.NewHub(output);
         var runId = TestNames.Unique("crashed");
         await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));

@@ -22,6 +22,9 @@ public sealed class EndToEndFixture(IMessageSink sink) : IAsyncLifetime
     /// <summary>How long the uninterrupted run took, from <c>mpo train --detach</c> to Completed.</summary>
     public TimeSpan BaselineDuration { get; private set; }
 
+    /// <summary>The uninterrupted run's mean time per update as <c>mpo status</c> saw it (how fast this machine is now).</summary>
+    public TimeSpan BaselineStepTime { get; private set; }
+
     /// <summary>Blob access to the run artifacts.</summary>
     public RunArtifacts Artifacts { get; private set; } = null!;
 
@@ -45,10 +48,17 @@ public sealed class EndToEndFixture(IMessageSink sink) : IAsyncLifetime
         await using var hub = new TaskHub(ConnectionString, line => sink.OnMessage(new DiagnosticMessage(line)));
         await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.Standard()));
         var worker = hub.StartWorker();
-        var status = await hub.CompletedAsync(runId, worker, TimeSpan.FromMinutes(3));
+        var firstSeen = new Dictionary<int, TimeSpan>();
+        var status = await hub.StatusUntilAsync(runId, s =>
+        {
+            firstSeen.TryAdd(s.GetProperty("step").GetInt32(), clock.Elapsed);
+            return s.GetProperty("state").GetString() == "Completed";
+        }, TimeSpan.FromMinutes(3), worker);
         BaselineDuration = clock.Elapsed;
+        var (first, last) = (firstSeen.Keys.Where(k => k > 0).Min(), firstSeen.Keys.Max());
+        BaselineStepTime = last > first ? (firstSeen[last] - firstSeen[first]) / (last - first) : BaselineDuration / EndToEndConfigs.TotalSteps;
         Baseline = await Artifacts.OutcomeAsync(runId, status);
-        Console.Error.WriteLine($"[e2e] baseline run: {BaselineDuration.TotalSeconds:F1} s, final checkpoint {Baseline.Step} sha256 {Baseline.Sha256}");
+        Console.Error.WriteLine($"[e2e] baseline run: {BaselineDuration.TotalSeconds:F1} s, {BaselineStepTime.TotalMilliseconds:F0} ms per update, final checkpoint {Baseline.Step} sha256 {Baseline.Sha256}");
     }
 
     /// <inheritdoc />

@@ -118,7 +118,7 @@ public sealed class TaskHub : IAsyncDisposable
                 throw new TimeoutException($"status of {runId} never met the condition in {timeout}; last: {status}\n{worker?.Output}");
             }
 
-            await Task.Delay(250);
+            await Task.Delay(100);
         }
     }
 
