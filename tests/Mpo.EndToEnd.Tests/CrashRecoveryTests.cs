@@ -33,7 +33,8 @@ public sealed class CrashRecoveryTests(EndToEndFixture fixture, ITestOutputHelpe
         foreach (var (step, delayMs) in moments)
         {
             await worker.WaitForOutputAsync(TaskHub.WorkerRunning, TimeSpan.FromSeconds(60));
-            await hub.StatusUntilAsync(runId, st => st.GetProperty("step").GetInt32() >= step, TimeSpan.FromSeconds(120), worker);
+            await hub.StatusUntilAsync(
+                runId, st => st.GetProperty("state").GetString() == "Running" && st.GetProperty("step").GetInt32() >= step, TimeSpan.FromSeconds(120), worker);
             await Task.Delay(delayMs);
             var before = await hub.StatusAsync(runId);
             await worker.KillAsync();
