@@ -39,10 +39,10 @@ public sealed class EvaluationScheduleTests(EndToEndFixture fixture, ITestOutput
     [Fact(Timeout = 240_000)]
     public async Task Train_EvaluationEveryFewSeconds_EvaluatesNewCheckpointsOnTheTimerAndStopsWithTheRun()
     {
-        // Arrange: the same training evaluated every 1.2 s of wall-clock time only.
+        // Arrange: the same training evaluated every 0.6 s of wall-clock time only.
         await using var hub = fixture.NewHub(output);
         var runId = TestNames.Unique("timed");
-        await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.EvaluatedEvery(0.02)));
+        await hub.StartRunAsync(runId, EndToEndConfigs.Json(EndToEndConfigs.EvaluatedEvery(0.01)));
         var worker = hub.StartWorker();
 
         // Act: run to the end; the run then tells its scheduler to stop.
