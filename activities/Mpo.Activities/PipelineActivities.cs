@@ -8,5 +8,6 @@ public static class PipelineActivities
     [
         typeof(GenerateRolloutsActivity), typeof(ScoreRolloutsActivity), typeof(UpdatePolicyActivity), typeof(ReviseRubricActivity),
         typeof(CommitCheckpointActivity), typeof(EvaluateActivity), typeof(LatestCheckpointActivity),
+        typeof(RecoverCheckpointActivity),
     ];
 }

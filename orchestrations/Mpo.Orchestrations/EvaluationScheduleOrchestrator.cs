@@ -33,6 +33,14 @@ public sealed class EvaluationScheduleOrchestrator : TaskOrchestrator<Evaluation
             last = latest.Step;
         }
 
+        // The run may have finished while this generation was evaluating: its event then completed `finished` here and
+        // is not an unprocessed event that ContinueAsNew would carry over, so without this check it would be lost and
+        // the scheduler would wake up forever.
+        if (finished.IsCompleted)
+        {
+            return last;
+        }
+
         context.ContinueAsNew(input with { LastEvaluatedStep = last }, preserveUnprocessedEvents: true);
         return last;
     }

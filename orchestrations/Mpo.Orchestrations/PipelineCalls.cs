@@ -30,6 +30,23 @@ internal static class PipelineCalls
     public static Task<CheckpointRef?> LatestCheckpointAsync(this TaskOrchestrationContext context, string runId) =>
         context.CallActivityAsync<CheckpointRef?>(TaskNames.LatestCheckpoint, runId, Retry(null, TaskNames.LatestCheckpoint));
 
+    public static Task<RunState?> RecoverCheckpointAsync(this TaskOrchestrationContext context, RunPlan plan, string runId) =>
+        context.CallActivityAsync<RunState?>(TaskNames.RecoverCheckpoint, new RecoverCheckpointInput(runId, plan.StepsPerEpoch), Retry(plan, TaskNames.RecoverCheckpoint));
+
+    /// <summary>Whether a failure is, or was caused by, a corrupted checkpoint: no retry of the same work can heal it.</summary>
+    public static bool IsCheckpointCorruption(TaskFailureDetails? failure)
+    {
+        for (var f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (f.ErrorType == TaskNames.CheckpointCorruptedError)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static TaskOptions Retry(RunPlan? plan, string activity)
     {
         var r = plan?.RetryFor(activity) ?? new RetrySettings();

@@ -59,6 +59,7 @@ internal static class StatusCommand
 
         var latest = await artifacts.LatestCommittedCheckpointAsync(cancellationToken);
         var evaluations = await artifacts.EvaluationsAsync(cancellationToken);
+        var incidents = await artifacts.IncidentsAsync(cancellationToken);
         var metrics = await artifacts.LatestMetricsAsync(cancellationToken);
         return new JsonObject
         {
@@ -72,6 +73,7 @@ internal static class StatusCommand
             ["latestCommitted"] = latest is null ? null : new JsonObject { ["step"] = latest.Step, ["sha256"] = latest.ManifestSha256 },
             ["latestMetrics"] = metrics,
             ["evaluations"] = new JsonArray([.. evaluations]),
+            ["incidents"] = new JsonArray([.. incidents]),
             ["createdAt"] = run.Metadata.CreatedAt,
             ["lastUpdatedAt"] = run.Metadata.LastUpdatedAt,
             ["failure"] = RunJson.Failure(run.Metadata.FailureDetails),
@@ -103,6 +105,11 @@ internal static class StatusCommand
         foreach (var e in (s["evaluations"] as JsonArray ?? []).OfType<JsonObject>())
         {
             rows.Add(("evaluation", $"step {Text(e["step"])} ({Text(e["reason"])}): {Text(e["metric"])} = {Text(e["value"])}"));
+        }
+
+        foreach (var i in (s["incidents"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            rows.Add(("incident", $"checkpoint {Text(i["step"])} was corrupted and set aside; resumed from step {Text(i["resumed_from_step"])}"));
         }
 
         if (s["failure"] is JsonObject failure)

@@ -71,6 +71,22 @@ internal sealed class RunArtifacts(RunSession session, string runId)
         return result;
     }
 
+    /// <summary>Every incident record (a corrupted checkpoint set aside), in step order, each with its blob <c>path</c>.</summary>
+    public async Task<IReadOnlyList<JsonObject>> IncidentsAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<JsonObject>();
+        foreach (var path in await ListAsync(BlobLayout.Incidents(runId), cancellationToken).ConfigureAwait(false))
+        {
+            if (await ReadObjectAsync(path, cancellationToken).ConfigureAwait(false) is { } incident)
+            {
+                incident["path"] = path;
+                result.Add(incident);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Every rubric version of the run, by version number.</summary>
     /// <exception cref="MpoInputException">A version record does not parse (names the blob).</exception>
     public async Task<IReadOnlyList<RubricVersion>> RubricVersionsAsync(CancellationToken cancellationToken)

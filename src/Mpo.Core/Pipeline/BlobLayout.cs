@@ -73,6 +73,9 @@ public static class BlobLayout
     /// <summary>The report of a committed checkpoint found corrupted (and set aside) during recovery.</summary>
     public static string Incident(string runId, int step) => $"runs/{runId}/incidents/{step:D6}-corrupted-checkpoint.json";
 
+    /// <summary>Prefix of a run's incident records.</summary>
+    public static string Incidents(string runId) => $"runs/{runId}/incidents/";
+
     /// <summary>Whether <paramref name="runId"/> is usable in blob paths and instance ids: 1–48 of [a-z0-9-], starting with a letter or digit.</summary>
     public static bool IsValidRunId(string runId) =>
         runId.Length is > 0 and <= 48 && char.IsAsciiLetterOrDigit(runId[0])

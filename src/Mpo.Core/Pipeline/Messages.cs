@@ -1,7 +1,14 @@
 namespace Mpo.Core.Pipeline;
 
 /// <summary>Input of the <c>TrainingRun</c> orchestration (and of each ContinueAsNew generation).</summary>
-public sealed record TrainingRunInput(RunPlan Plan, RunState State);
+/// <param name="Plan">The run's plan.</param>
+/// <param name="State">Where the run stands.</param>
+/// <param name="Recoveries">Corrupted-checkpoint recoveries the run has made so far (bounded, so a fault that
+/// recovery cannot clear still ends the run).</param>
+public sealed record TrainingRunInput(RunPlan Plan, RunState State, int Recoveries = 0);
+
+/// <summary>Input of <c>RecoverCheckpoint</c>: set a run's corrupted checkpoints aside and say where it resumes.</summary>
+public sealed record RecoverCheckpointInput(string RunId, int StepsPerEpoch);
 
 /// <summary>Input of one <c>Epoch</c> sub-orchestration.</summary>
 public sealed record EpochInput(RunPlan Plan, RunState State);

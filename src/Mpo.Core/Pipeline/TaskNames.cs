@@ -18,6 +18,10 @@ public static class TaskNames
     public const string CommitCheckpoint = "CommitCheckpoint";
     public const string Evaluate = "Evaluate";
     public const string LatestCheckpoint = "LatestCheckpoint";
+    public const string RecoverCheckpoint = "RecoverCheckpoint";
+
+    /// <summary>The error type an activity fails with when a checkpoint it reads is missing a file or has an altered one.</summary>
+    public const string CheckpointCorruptedError = "Mpo.Pipeline.Policy.CheckpointCorruptedException";
 
     /// <summary>External event telling the evaluation scheduler that its run has ended.</summary>
     public const string RunFinishedEvent = "RunFinished";

@@ -13,7 +13,7 @@ public static class RunConfigValidation
     public static IReadOnlyList<string> ActivityNames { get; } =
     [
         TaskNames.GenerateRollouts, TaskNames.ScoreRollouts, TaskNames.UpdatePolicy, TaskNames.ReviseRubric,
-        TaskNames.CommitCheckpoint, TaskNames.Evaluate, TaskNames.LatestCheckpoint,
+        TaskNames.CommitCheckpoint, TaskNames.Evaluate, TaskNames.LatestCheckpoint, TaskNames.RecoverCheckpoint,
     ];
 
     /// <summary>Throws <see cref="MpoInputException"/> naming <paramref name="source"/> and the field.</summary>

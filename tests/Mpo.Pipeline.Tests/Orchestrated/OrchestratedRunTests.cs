@@ -57,6 +57,7 @@ public sealed class OrchestratedRunTests(PipelineFixture fixture)
         registry.AddActivityFunc<CommitCheckpointInput, CheckpointRef>(TaskNames.CommitCheckpoint, (c, i) => new CommitCheckpointActivity(Get<CheckpointCommitService>()).RunAsync(c, i));
         registry.AddActivityFunc<EvaluationRequest, EvaluationResult>(TaskNames.Evaluate, (c, i) => new EvaluateActivity(Get<EvaluationService>()).RunAsync(c, i));
         registry.AddActivityFunc<string, CheckpointRef?>(TaskNames.LatestCheckpoint, (c, i) => new LatestCheckpointActivity(Get<LatestCheckpointService>()).RunAsync(c, i));
+        registry.AddActivityFunc<RecoverCheckpointInput, RunState?>(TaskNames.RecoverCheckpoint, (c, i) => new RecoverCheckpointActivity(Get<CheckpointRecovery>()).RunAsync(c, i));
     });
 }
 
@@ -70,5 +71,12 @@ public sealed class PipelineActivitiesTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(RunConfigValidation.ActivityNames.Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
+    public void CheckpointCorruptedError_IsTheFullNameOfTheExceptionActivitiesThrow()
+    {
+        // The TrainingRun orchestration recognises a corrupted checkpoint by this error type (it cannot reference the type).
+        Assert.Equal(TaskNames.CheckpointCorruptedError, typeof(Policy.CheckpointCorruptedException).FullName);
     }
 }
