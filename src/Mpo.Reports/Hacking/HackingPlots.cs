@@ -27,20 +27,20 @@ public static class HackingPlots
         var arms = runs.Select(r => r.Arm).Distinct().OrderBy(a => HackingArms.All.ToList().IndexOf(a) is var i and >= 0 ? i : int.MaxValue).ToList();
         var paths = new List<string>
         {
-            Render(Path.Combine(folder, FileNames[0]), arms, runs, "RM reward (normalised by the rubric's maximum)", "reward / rubric max",
+            Render(Path.Combine(folder, FileNames[0]), arms, runs, "RM reward (normalised by the rubric's maximum)", "reward / rubric max", Alignment.LowerRight,
                 r => r.Training.Select(t => ((double)t.Step, t.RewardNormalized)).ToList()),
-            Render(Path.Combine(folder, FileNames[1]), arms, runs, "Held-out oracle score (greedy, 480 test prompts)", "oracle score",
+            Render(Path.Combine(folder, FileNames[1]), arms, runs, "Held-out oracle score (greedy, test prompts)", "oracle score", Alignment.LowerLeft,
                 r => r.Oracle.Select(o => ((double)o.Step, o.Score)).ToList()),
-            Render(Path.Combine(folder, FileNames[2]), arms, runs, "Rollout length", "mean response tokens",
+            Render(Path.Combine(folder, FileNames[2]), arms, runs, "Rollout length", "mean response tokens", Alignment.UpperLeft,
                 r => r.Training.Select(t => ((double)t.Step, t.ResponseLength)).ToList()),
-            Render(Path.Combine(folder, FileNames[3]), arms, runs, "Rollouts that stop by themselves", "share ending with EOS",
+            Render(Path.Combine(folder, FileNames[3]), arms, runs, "Rollouts that stop by themselves", "share ending with EOS", Alignment.LowerLeft,
                 r => r.Training.Select(t => ((double)t.Step, t.EosShare)).ToList()),
         };
         return paths;
     }
 
     private static string Render(
-        string path, IReadOnlyList<string> arms, IReadOnlyList<ArmRun> runs, string title, string yLabel,
+        string path, IReadOnlyList<string> arms, IReadOnlyList<ArmRun> runs, string title, string yLabel, Alignment legend,
         Func<ArmRun, IReadOnlyList<(double X, double Y)>> series)
     {
         var plot = new Plot();
@@ -71,7 +71,7 @@ public static class HackingPlots
         plot.Title(title);
         plot.XLabel("step (policy updates)");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend); // placed where these series usually leave room
         plot.SavePng(path, Width, Height);
         return path;
     }
