@@ -54,7 +54,17 @@ internal static class ExperimentHackingCommand
             progress.WriteLine($"Experiment 'hacking': {settings.Arms.Count} arms × {settings.Seeds} seeds = {planned.Count} runs of {settings.Steps} updates; configs in {Path.Combine(settings.Output, "configs")}.");
 
             await using var session = await RunSession.OpenAsync(hub, parse, cancellationToken);
-            var runs = await HackingExperiment.RunAsync(session, planned, progress, cancellationToken);
+            IReadOnlyList<ArmRun> runs;
+            try
+            {
+                runs = await HackingExperiment.RunAsync(session, planned, progress, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                progress.WriteLine("Stopped. The runs stay in storage; rerun the same command to continue them.");
+                return 130;
+            }
+
             var summaries = HackingSummary.Summarize(runs);
             var files = HackingReport.Write(settings.Output, runs, summaries);
             var seconds = clock.Elapsed.TotalSeconds;

@@ -57,8 +57,9 @@ public static class RunConfigTemplates
     /// reward-hacking recipe: 8 prompts × 8 samples per update at temperature 1 (so every group has reward variance to
     /// learn from), <c>beta</c> 0.02, <c>learning_rate</c> 3e-4 with 10 warmup steps, 2 PPO epochs per batch,
     /// responses capped at 24 tokens (the tiny policy has 64 positions) with <c>missing_eos_penalty</c> 1.
-    /// 8 epochs of 10 updates on 2 shards, a rubric revision every 5 updates (the notes: damage grows between onset and
-    /// detection, and checking every 5 steps costs almost nothing), an oracle evaluation after each epoch.
+    /// 8 epochs of 10 updates on 2 shards, a rubric revision every 3 updates (damage grows between the onset of a hack
+    /// and its detection: over 3 seeds, every 3 updates ended at oracle 0.92 where every 5 ended at 0.86,
+    /// docs/evidence.md), an oracle evaluation after each epoch.
     /// Within the 80 updates the flawed rubric gets exploited (longer answers that stop less often) and the MRM's
     /// revisions push back (docs/evidence.md); about 1–2 minutes on one CPU thread.
     /// </summary>
@@ -79,7 +80,7 @@ public static class RunConfigTemplates
             ResponseLength = 24,
             MissingEosPenalty = 1.0,
         },
-        NumMpoInterval = 5,
+        NumMpoInterval = 3,
         NumMpoSamples = 20,
         Epochs = 8,
         StepsPerEpoch = 10,
