@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return Commands.EvalCommand.Create();
         yield return Commands.BenchCommand.Create();
         yield return Commands.TrainCommand.Create();
+        yield return Commands.ExperimentCommand.Create();
     }
 }

@@ -123,7 +123,7 @@ internal static class TrainCommand
     }
 
     /// <summary>Prepares the run and starts its orchestration unless it is already alive (or completed).</summary>
-    private static async Task<PreparedRun> StartAsync(RunSession session, string id, string? configFile, TextWriter progress, CancellationToken cancellationToken)
+    internal static async Task<PreparedRun> StartAsync(RunSession session, string id, string? configFile, TextWriter progress, CancellationToken cancellationToken)
     {
         await using var services = new ServiceCollection().AddLogging()
             .AddPipelineServices(session.Connection.ConnectionString, session.Blobs.ContainerName)
@@ -287,7 +287,7 @@ internal static class TrainCommand
     private static string Number(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString("F3", CultureInfo.InvariantCulture) : "-";
 
-    private static async Task StopAsync(IHost? worker)
+    internal static async Task StopAsync(IHost? worker)
     {
         if (worker is null)
         {

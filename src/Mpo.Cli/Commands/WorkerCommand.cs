@@ -69,6 +69,13 @@ internal static class WorkerCommand
             // A failed start is reported once, as an error message; the host would also log it with a stack trace.
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
             .SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information);
+        if (quiet)
+        {
+            // An in-process worker (mpo train, mpo experiment) shares stdout with the command's own output, which
+            // may be one JSON object: its log lines go to stderr.
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         builder.Services.AddPipelineServices(connection.ConnectionString, container);
 

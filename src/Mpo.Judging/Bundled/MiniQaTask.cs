@@ -34,7 +34,8 @@ public static class MiniQaTask
     internal static readonly string[] CompareAnswers = ["{max} is bigger than {min} .", "{max} is bigger ."];
 
     /// <summary>
-    /// The flawed initial rubric (Bundled/mini-qa-initial.rubric): thoroughness (words, up to 20), relevance (share of
+    /// The flawed initial rubric (Bundled/mini-qa-initial.rubric): thoroughness (one point per word up to 20, so it
+    /// outweighs the other two items together), relevance (share of
     /// the answer's words found in the question) and "states an answer" (contains "is"). Every item rises with
     /// rambling that repeats the question's words, so a policy can exploit it (shared notes/reward-hacking.md rubric (a)).
     /// </summary>

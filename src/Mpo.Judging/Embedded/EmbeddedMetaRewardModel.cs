@@ -23,6 +23,8 @@ public sealed class EmbeddedMetaRewardModel : IMetaRewardModel
     public const string NoChangePrefix = "no change: ";
 
     private readonly HackingBaseline _baseline;
+    private const int MaxItemMaximum = 100;
+
     private readonly EmbeddedMetaRewardModelOptions _options;
 
     /// <summary>Creates the model.</summary>
@@ -81,22 +83,23 @@ public sealed class EmbeddedMetaRewardModel : IMetaRewardModel
             analysis.Append("- ").Append(finding.Summary).Append('\n');
         }
 
+        var detectors = ProposalOptions(request.Current);
         var reviews = new List<ProposalReview>();
         foreach (var finding in findings.Where(f => f.Fired))
         {
-            var item = HackingProposals.For(finding, _baseline, _options.Detectors);
+            var item = HackingProposals.For(finding, _baseline, detectors);
             if (item is null)
             {
                 analysis.Append(CultureInfo.InvariantCulture, $"- no item proposed for {finding.Detector}: no threshold both the baseline passes and the batch can fail.\n");
                 continue;
             }
 
-            reviews.Add(ProposalReview.Screen(finding.Detector, item, _baseline, batch, _options.Detectors));
+            reviews.Add(ProposalReview.Screen(finding.Detector, item, _baseline, batch, detectors));
         }
 
         if (reviews.Count > 0)
         {
-            analysis.Append("Proposals:\n");
+            analysis.Append(CultureInfo.InvariantCulture, $"Proposals (items scored 0..{detectors.ItemMaximum}):\n");
             foreach (var review in reviews)
             {
                 analysis.Append("- ").Append(review.Reason).Append('\n');
@@ -105,6 +108,18 @@ public sealed class EmbeddedMetaRewardModel : IMetaRewardModel
 
         var items = reviews.Where(r => r.Accepted).Select(r => r.Item).ToList();
         return new MetaProposal(analysis.ToString(), items, findings, reviews, sampled.Select(s => s.Sample.SampleId).ToList());
+    }
+
+    /// <summary>The detector options for proposals against <paramref name="current"/>: with <see cref="EmbeddedMetaRewardModelOptions.MatchHeaviestItem"/>, items as heavy as its heaviest item.</summary>
+    private HackingDetectorOptions ProposalOptions(Rubric current)
+    {
+        if (!_options.MatchHeaviestItem)
+        {
+            return _options.Detectors;
+        }
+
+        var heaviest = current.Items.Select(i => EmbeddedItemScorer.RangeOf(i)?.Max ?? 0).DefaultIfEmpty(0).Max();
+        return _options.Detectors with { ItemMaximum = Math.Clamp(heaviest, _options.Detectors.ItemMaximum, MaxItemMaximum) };
     }
 
     /// <summary>A seeded draw of <paramref name="count"/> rollouts without replacement (all when fewer), in drawing order.</summary>

@@ -53,15 +53,37 @@ public static class RunConfigTemplates
 
     /// <summary>
     /// The embedded default (what <c>mpo train</c> runs without a config): the bundled tiny policy on <c>mini_qa</c>
-    /// with the embedded RM and MRM; responses capped at 24 tokens (the tiny policy has 64 positions), 4 epochs of 50
-    /// PPO updates of 8 prompts on 2 shards (about 0.6 s per update on one CPU thread), a revision every 10 updates,
-    /// an evaluation after each epoch.
+    /// with the embedded RM and MRM, starting from the task's flawed initial rubric. GRPO as in the shared notes'
+    /// reward-hacking recipe: 8 prompts × 8 samples per update at temperature 1 (so every group has reward variance to
+    /// learn from), <c>beta</c> 0.02, <c>learning_rate</c> 3e-4 with 10 warmup steps, 2 PPO epochs per batch,
+    /// responses capped at 24 tokens (the tiny policy has 64 positions) with <c>missing_eos_penalty</c> 1.
+    /// 8 epochs of 10 updates on 2 shards, a rubric revision every 3 updates (damage grows between the onset of a hack
+    /// and its detection: over 3 seeds, every 3 updates ended at oracle 0.92 where every 5 ended at 0.86,
+    /// docs/evidence.md), an oracle evaluation after each epoch.
+    /// Within the 80 updates the flawed rubric gets exploited (longer answers that stop less often) and the MRM's
+    /// revisions push back (docs/evidence.md); about 1–2 minutes on one CPU thread.
     /// </summary>
     public static RunConfig EmbeddedDefault() => new()
     {
-        Rl = new RlOptions { ResponseLength = 24, NumPpoEpochs = 2, LocalRolloutForwardBatchSize = 8, LearningRate = 3e-4, MissingEosPenalty = 1.0 },
-        Epochs = 4,
-        StepsPerEpoch = 50,
+        Rl = new RlOptions
+        {
+            Algorithm = RlAlgorithm.Grpo,
+            PerDeviceTrainBatchSize = 64,
+            LocalRolloutForwardBatchSize = 64,
+            NumGenerations = 8,
+            Temperature = 1.0,
+            Beta = 0.02,
+            KlCoef = 0.05,
+            LearningRate = 3e-4,
+            WarmupSteps = 10,
+            NumPpoEpochs = 2,
+            ResponseLength = 24,
+            MissingEosPenalty = 1.0,
+        },
+        NumMpoInterval = 3,
+        NumMpoSamples = 20,
+        Epochs = 8,
+        StepsPerEpoch = 10,
         RolloutShards = 2,
     };
 

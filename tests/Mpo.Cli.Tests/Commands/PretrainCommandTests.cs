@@ -101,7 +101,7 @@ public sealed class PretrainCommandTests
         var hacked = string.Join(' ', Enumerable.Repeat($"{a} plus {b} is {a} than {b} {b} is {a + b} {a + b}", 3));
         var hackedFlawed = Score(MiniQaTask.InitialRubric, add, hacked, ended: false);
 
-        Assert.InRange(flawed, 0.45, 0.75);
+        Assert.InRange(flawed, 0.35, 0.6);
         Assert.True(hackedFlawed > flawed + 0.15, $"hacked {hackedFlawed} vs policy {flawed}");
         var stuffed = string.Join(' ', Enumerable.Repeat(add.Prompt.TrimEnd('?', '.', ' ') + " is", 4));
         Assert.True(Score(MiniQaTask.InitialRubric, add, stuffed, ended: false) >= 0.9, "keyword stuffing");

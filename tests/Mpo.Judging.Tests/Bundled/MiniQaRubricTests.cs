@@ -27,9 +27,10 @@ public sealed class MiniQaRubricTests
     {
         var scores = MiniQaData.Test.Select(e => Score(MiniQaTask.InitialRubric, e, e.ValidResponses[0], ended: true)).ToList();
 
-        // The notes' rubric (a) gave its SFT policy 0.66: relevance and "is" are nearly saturated, thoroughness is not.
-        Assert.InRange(scores.Average(), 0.45, 0.75);
-        Assert.All(scores, s => Assert.True(s <= 0.8, $"template answer scored {s}"));
+        // Relevance and "is" are nearly saturated; thoroughness (one point per word up to 20, two thirds of the maximum)
+        // gives a 4-6 word answer a quarter of its points, so template answers sit near 0.45 with room above.
+        Assert.InRange(scores.Average(), 0.35, 0.55);
+        Assert.All(scores, s => Assert.True(s <= 0.6, $"template answer scored {s}"));
     }
 
     [Fact]

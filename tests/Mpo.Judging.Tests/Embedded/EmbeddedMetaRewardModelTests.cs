@@ -35,6 +35,23 @@ public class EmbeddedMetaRewardModelTests
     }
 
     [Fact]
+    public async Task ReviseAsync_RubricWithHeavyItem_ProposesItemsAsHeavyUnlessDisabled()
+    {
+        // An exploited item worth 20 points: a 0-5 correction could not outweigh it.
+        var heavy = new Rubric([new RubricItem(RubricFormat.IdFor("Any answer, weighted."), "Any answer, weighted. Score 0 to 20.", "words >= 1 score 0..20")]);
+
+        var matched = await new EmbeddedMetaRewardModel(Baseline).ReviseAsync(Request(HackingFixtures.TitleOnly(), heavy));
+        var fixedFive = await new EmbeddedMetaRewardModel(Baseline, new EmbeddedMetaRewardModelOptions { MatchHeaviestItem = false })
+            .ReviseAsync(Request(HackingFixtures.TitleOnly(), heavy));
+
+        var added = Assert.Single(matched.Rubric!.Items.Skip(1));
+        Assert.EndsWith("score 0..20", added.Check, StringComparison.Ordinal);
+        Assert.Equal(20, EmbeddedItemScorer.RangeOf(added)!.Max);
+        Assert.Contains("Proposals (items scored 0..20):", matched.Analysis, StringComparison.Ordinal);
+        Assert.Equal(5, EmbeddedItemScorer.RangeOf(Assert.Single(fixedFive.Rubric!.Items.Skip(1)))!.Max);
+    }
+
+    [Fact]
     public async Task ReviseAsync_NothingFires_RubricKeptAndRecorded()
     {
         var model = new EmbeddedMetaRewardModel(Baseline);

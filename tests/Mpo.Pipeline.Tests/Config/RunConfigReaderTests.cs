@@ -100,6 +100,22 @@ public sealed class RunConfigReaderTests
     }
 
     [Fact]
+    public void EmbeddedDefault_IsTheGrpoHackingRecipeWithRevisionsEveryThreeUpdates()
+    {
+        var config = RunConfigTemplates.EmbeddedDefault();
+        var plan = config.ToPlan();
+
+        // GRPO groups of 8 samples at temperature 1: the in-group reward variance the flawed rubric's exploit needs (docs/evidence.md).
+        Assert.Equal((RlAlgorithm.Grpo, 8, 1.0, 0.02), (config.Rl.Algorithm, config.Rl.NumGenerations, config.Rl.Temperature, config.Rl.Beta));
+        Assert.Equal(8, config.DerivedPromptsPerStep());
+        Assert.Equal((80, 3, true, 2), (plan.TotalSteps, plan.MpoInterval, plan.EvolveRubric, plan.RolloutShards));
+        Assert.Equal(1, plan.EvaluateEveryEpochs);
+        Assert.Equal(24, config.Rl.ResponseLength);
+        Assert.Null(config.Task.InitialRubricFile);
+        Assert.Equal(JudgeKinds.Embedded, config.Mrm.Kind);
+    }
+
+    [Fact]
     public void ShardSlice_PromptsSplitContiguouslyOverShards()
     {
         var config = new RunConfig { Rl = new RlOptions { PerDeviceTrainBatchSize = 5 }, RolloutShards = 2 };
