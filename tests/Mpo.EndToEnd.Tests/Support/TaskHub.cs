@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mpo.Cli;
 using Mpo.Hosting;
 using Mpo.Hosting.Configuration;
+using Mpo.Storage;
 using Mpo.TestSupport;
 
 namespace Mpo.EndToEnd.Tests.Support;
@@ -130,7 +131,7 @@ public sealed class TaskHub : IAsyncDisposable
     public async Task<OrchestrationRuntimeStatus?> InstanceUntilAsync(string instanceId, Func<OrchestrationRuntimeStatus?, bool> condition, TimeSpan timeout)
     {
         await using var services = new ServiceCollection().AddLogging()
-            .AddMpoDurableClient(new DurableHostOptions { HubName = Name }, new StorageConnection(ConnectionString, "test"))
+            .AddMpoDurableClient(new DurableHostOptions { HubName = Name }, StorageConnection.FromConnectionString(ConnectionString, "test"))
             .BuildServiceProvider();
         var client = services.GetRequiredService<DurableTaskClient>();
         var deadline = DateTime.UtcNow + timeout;
